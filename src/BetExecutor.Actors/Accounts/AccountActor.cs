@@ -1,0 +1,179 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using BetExecutor.Actors.Pairs;
+using BetExecutor.Domain.Accounts;
+using BetExecutor.Domain.Identities;
+using BetExecutor.Domain.Pairs;
+using BetExecutor.Domain.Signals;
+
+namespace BetExecutor.Actors.Accounts;
+
+/// <summary>
+/// One identity's account (DESIGN §2): a sharded persistent entity that serialises the identity's signals, owns its
+/// cooldown, kill switch, exposures and seen signal ids, and parents its pairs. Decisions come from
+/// <see cref="AccountState"/>; this actor persists them, then acts.
+/// </summary>
+public sealed partial class AccountActor : ReceivePersistentActor
+{
+    private readonly Identity _identity;
+    private readonly ExecutorServices _services;
+    private readonly ILoggingAdapter _log;
+    private readonly Dictionary<string, IActorRef> _pairs = [];
+    private readonly Dictionary<IActorRef, string> _pairOf = [];
+    private AccountState _state;
+    private IActorRef? _awaitingAnswer;
+    private string? _awaitingSignalId;
+    private long _childSerial;
+
+    public AccountActor(Identity identity, ExecutorServices services)
+    {
+        _identity = identity;
+        _services = services;
+        _state = AccountState.Initial(identity);
+        PersistenceId = PersistenceIdFor(identity);
+        _log = Context.GetLogger()
+            .WithContext("Identity", identity.Key)
+            .WithContext("Node", services.Settings.Node);
+
+        Recover<AccountEvent>(e => _state = _state.Apply(e));
+        Recover<RecoveryCompleted>(_ => RestartPairsInFlight());
+
+        Command<ExecuteSignal>(OnExecuteSignal);
+        Command<HaltIdentity>(c => OnOperatorDecision(_state.DecideHalt(c.Reason, c.By, Now), $"{_identity} halted"));
+        Command<ResumeIdentity>(c => OnOperatorDecision(_state.DecideResume(c.Reason, c.By, Now), $"{_identity} resumed"));
+        Command<ResolveExposure>(c => OnOperatorDecision(_state.DecideResolveExposure(c.PairId, c.Reason, c.By, Now), $"exposure on pair {c.PairId} resolved"));
+        Command<GetAccountStatus>(_ => Sender.Tell(Status()));
+        Command<PairReportedHedged>(r => PersistQuietly(_state.OnPairHedged(r.PairId, Now)));
+        Command<PairReportedFinished>(OnPairFinished);
+        Command<Terminated>(t => OnPairStopped(t.ActorRef));
+        Command<RestartPair>(r => RestartPairIfStillInFlight(r.PairId));
+    }
+
+    public override string PersistenceId { get; }
+
+    public static string PersistenceIdFor(Identity identity) => $"account/{identity.Key}";
+
+    public static Props Props(Identity identity, ExecutorServices services) =>
+        Akka.Actor.Props.Create(() => new AccountActor(identity, services));
+
+    private DateTimeOffset Now => _services.Clock.UtcNow;
+
+    private void OnExecuteSignal(ExecuteSignal command)
+    {
+        var signal = command.Signal;
+        switch (_state.DecideSignal(signal, Now, _services.Settings.Account, haltedGlobally: false))
+        {
+            case SignalDecision.Duplicate duplicate:
+                Answer(new SignalAnswer(signal.SignalId, SignalAnswerKind.Duplicate, duplicate.First.Reason,
+                    $"duplicate of a signal first {(duplicate.First.Accepted ? "executed" : "rejected")} at {duplicate.First.At:O}",
+                    _state.CooldownUntil, duplicate.First), Sender);
+                break;
+            case SignalDecision.Deny { Persist: false } deny:
+                Answer(Rejection(deny.Event), Sender);
+                break;
+            case SignalDecision.Deny deny:
+                PersistAnswering(signal.SignalId, Stamp(deny.Event), _ => Answer(Rejection(deny.Event), Sender));
+                break;
+            case SignalDecision.Accept accept:
+                PersistAnswering(signal.SignalId, Stamp(accept.Event), e =>
+                {
+                    StartPair(accept.Event.Signal, e.Meta.At);
+                    Answer(new SignalAnswer(signal.SignalId, SignalAnswerKind.Executed, null, "executed", _state.CooldownUntil), Sender);
+                });
+                break;
+        }
+    }
+
+    private SignalAnswer Rejection(SignalDenied denied) =>
+        new(denied.SignalId, SignalAnswerKind.Rejected, denied.Reason, denied.Detail, _state.CooldownUntil);
+
+    private void Answer(SignalAnswer answer, IActorRef to)
+    {
+        if (answer.Kind == SignalAnswerKind.Executed)
+            _log.Info("Signal {SignalId} executed; cooldown until {CooldownUntil}", answer.SignalId, answer.CooldownUntil);
+        else
+            _log.Info("Signal {SignalId} {Decision}: {Reason} {Detail}", answer.SignalId, answer.Kind, answer.Reason?.Code(), answer.Detail);
+        _services.Observer.SignalAnswered(_identity, answer);
+        to.Tell(answer);
+    }
+
+    /// <summary>Persists an event whose outcome someone waits for; if storage fails they hear so before this entity stops.</summary>
+    private void PersistAnswering<TEvent>(string signalId, TEvent e, Action<TEvent> then) where TEvent : AccountEvent
+    {
+        _awaitingAnswer = Sender;
+        _awaitingSignalId = signalId;
+        Persist(e, persisted =>
+        {
+            _state = _state.Apply(persisted);
+            _awaitingAnswer = null;
+            _awaitingSignalId = null;
+            then(persisted);
+        });
+    }
+
+    private void OnOperatorDecision(OperatorDecision decision, string doneDetail)
+    {
+        switch (decision)
+        {
+            case OperatorDecision.Refuse refuse:
+                Sender.Tell(new OperatorAnswer.Refused(refuse.Reason));
+                break;
+            case OperatorDecision.Record record:
+                var replyTo = Sender;
+                PersistAll(record.Events.Select(Stamp), e => _state = _state.Apply(e));
+                DeferAsync(doneDetail, detail =>
+                {
+                    _log.Warning("Operator action on {Identity}: {Detail}", _identity.Key, detail);
+                    replyTo.Tell(new OperatorAnswer.Done(detail));
+                });
+                break;
+        }
+    }
+
+    private void OnPairFinished(PairReportedFinished report)
+    {
+        var events = _state.OnPairFinished(report.PairId, report.Outcome, Now, _services.Settings.Account);
+        PersistQuietly(events);
+        if (events.Count > 0)
+            DeferAsync(report, r =>
+            {
+                _log.Info("Pair {PairId} finished: {Result} {ExposureReason}", r.PairId, r.Outcome.Result, r.Outcome.ExposureReason);
+                _services.Observer.PairFinished(_identity, r.PairId, r.Outcome);
+            });
+    }
+
+    private void PersistQuietly(IReadOnlyList<AccountEvent> events)
+    {
+        if (events.Count == 0) return;
+        PersistAll(events.Select(Stamp), e => _state = _state.Apply(e));
+    }
+
+    private TEvent Stamp<TEvent>(TEvent e) where TEvent : AccountEvent =>
+        (TEvent)(e with { Meta = e.Meta with { Node = _services.Settings.Node, Incarnation = _services.Settings.Incarnation } });
+
+    private AccountStatus Status() => new(
+        _identity,
+        _state.CooldownUntil,
+        _state.Halt,
+        _state.ExecutingPairId,
+        _state.InFlight.Keys.Order().ToArray(),
+        _state.Exposures.Values.OrderBy(x => x.RaisedAt).ToArray(),
+        _state.Seen.Count,
+        Now);
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        // Fail closed: whoever waits for a signal's answer hears that it was refused, and nothing was placed, because
+        // a pair only starts after its acceptance is stored.
+        if (_awaitingAnswer is { } waiting && _awaitingSignalId is { } signalId)
+        {
+            var answer = new SignalAnswer(signalId, SignalAnswerKind.Rejected, DenialReason.StorageUnavailable,
+                $"the decision could not be stored ({cause.GetBaseException().Message}); nothing was placed", _state.CooldownUntil);
+            _services.Observer.SignalAnswered(_identity, answer);
+            waiting.Tell(answer);
+        }
+        _log.Error(cause, "Journal write failed for {Event}; the account stops and recovers from its journal", @event.GetType().Name);
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+}

@@ -1,0 +1,43 @@
+using BetExecutor.Domain.Accounts;
+using BetExecutor.Domain.Exposures;
+using BetExecutor.Domain.Identities;
+
+namespace BetExecutor.Actors.Accounts;
+
+public enum SignalAnswerKind
+{
+    /// <summary>Accepted: the pair runs.</summary>
+    Executed,
+    /// <summary>Denied by our controls; nothing was sent.</summary>
+    Rejected,
+    /// <summary>A repeat of a signal id: <see cref="SignalAnswer.First"/> is the first decision; nothing was done.</summary>
+    Duplicate,
+}
+
+public sealed record SignalAnswer(
+    string SignalId,
+    SignalAnswerKind Kind,
+    DenialReason? Reason,
+    string Detail,
+    DateTimeOffset? CooldownUntil,
+    SignalVerdict? First = null) : IExecutorMessage;
+
+/// <summary>An operator command's result.</summary>
+public abstract record OperatorAnswer : IExecutorMessage
+{
+    private OperatorAnswer() { }
+
+    public sealed record Done(string Detail) : OperatorAnswer;
+
+    public sealed record Refused(string Reason) : OperatorAnswer;
+}
+
+public sealed record AccountStatus(
+    Identity Identity,
+    DateTimeOffset? CooldownUntil,
+    HaltState? Halt,
+    string? ExecutingPairId,
+    IReadOnlyList<string> PairsInFlight,
+    IReadOnlyList<ExposureRecord> Exposures,
+    int SignalsSeen,
+    DateTimeOffset AsOf) : IExecutorMessage;

@@ -1,0 +1,23 @@
+using BetExecutor.Domain.Accounts;
+using BetExecutor.Domain.Pairs;
+
+namespace BetExecutor.Actors;
+
+/// <summary>The executor's settings, read from HOCON (<c>bet-executor { ... }</c>) by the host.</summary>
+/// <param name="Node">This node's name, stamped on every event it writes.</param>
+/// <param name="Incarnation">Unique per start of the node: tells apart two writers with the same node name.</param>
+/// <param name="PairRestartDelay">Wait before a pair that stopped unexpectedly (e.g. its journal failed) is started again from its events.</param>
+public sealed record ExecutorSettings(
+    AccountSettings Account,
+    PairSettings Pair,
+    string Node,
+    string Incarnation,
+    TimeSpan PairRestartDelay)
+{
+    public static ExecutorSettings Default(string node) => new(
+        AccountSettings.Default,
+        PairSettings.Default,
+        node,
+        Guid.NewGuid().ToString("N"),
+        TimeSpan.FromSeconds(5));
+}

@@ -1,0 +1,182 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using BetExecutor.Bookmakers.Contract;
+using BetExecutor.Domain.Identities;
+using BetExecutor.Domain.Legs;
+using BetExecutor.Domain.Pairs;
+
+namespace BetExecutor.Actors.Pairs;
+
+/// <summary>
+/// Runs one pair: positive, hedge, settlement polling, classification (DESIGN §3). Thin by design: it feeds each
+/// command to <see cref="PairState.Decide"/>, persists the events, and only then carries out the effects, so no
+/// request ever leaves before the intent that authorises it is stored. On recovery it resumes where its events
+/// left it, reconciling any leg whose outcome it cannot know by lookup, never by sending again.
+/// </summary>
+public sealed class BetPairActor : ReceivePersistentActor
+{
+    private readonly ExecutorServices _services;
+    private readonly ILoggingAdapter _log;
+    private PairState _state;
+
+    public BetPairActor(Identity identity, string pairId, ExecutorServices services)
+    {
+        _services = services;
+        _state = PairState.Initial(identity, pairId);
+        PersistenceId = PersistenceIdFor(identity, pairId);
+        _log = Context.GetLogger()
+            .WithContext("Identity", identity.Key)
+            .WithContext("PairId", pairId)
+            .WithContext("SignalId", pairId)
+            .WithContext("Node", services.Settings.Node);
+
+        Recover<PairEvent>(e => _state = _state.Apply(e));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            // Resume as a command, after recovery, so that persisting is allowed.
+            if (_state.Status != PairStatus.NotStarted) Self.Tell(ResumeAfterRecovery.Instance);
+        });
+        Command<PairCommand>(Handle);
+    }
+
+    public override string PersistenceId { get; }
+
+    public static string PersistenceIdFor(Identity identity, string pairId) => $"pair/{identity.Key}/{pairId}";
+
+    public static Props Props(Identity identity, string pairId, ExecutorServices services) =>
+        Akka.Actor.Props.Create(() => new BetPairActor(identity, pairId, services));
+
+    protected override void PreStart()
+    {
+        _services.Clock.WorkerStarted(Self);
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        _services.Clock.WorkerStopped(Self);
+        base.PostStop();
+    }
+
+    private void Handle(PairCommand command)
+    {
+        var decision = _state.Decide(command, _services.Clock.UtcNow, _services.Settings.Pair);
+        if (decision.IsIgnored)
+        {
+            _log.Debug("Ignored {Command} in state {Status}", command.GetType().Name, _state.Status);
+            return;
+        }
+        if (decision.Events.Count == 0)
+        {
+            CarryOut(decision.Effects);
+            return;
+        }
+        var stamped = decision.Events.Select(Stamp).ToArray();
+        PersistAll(stamped, e =>
+        {
+            _state = _state.Apply(e);
+            LogEvent(e);
+        });
+        DeferAsync(decision.Effects, CarryOut);
+    }
+
+    private PairEvent Stamp(PairEvent e) =>
+        e with { Meta = e.Meta with { Node = _services.Settings.Node, Incarnation = _services.Settings.Incarnation } };
+
+    private void CarryOut(IReadOnlyList<PairEffect> effects)
+    {
+        foreach (var effect in effects)
+        {
+            switch (effect)
+            {
+                case PlaceLeg place:
+                    Place(place);
+                    break;
+                case LookUpLeg lookUp:
+                    LookUp(lookUp);
+                    break;
+                case PollSettlement poll:
+                    Poll(poll);
+                    break;
+                case WakeAt wake:
+                    _services.Clock.Schedule(wake.At, Self, WakeUp.Instance);
+                    break;
+                case ReportHedged:
+                    Context.Parent.Tell(new PairReportedHedged(_state.PairId));
+                    break;
+                case ReportFinished finished:
+                    Context.Parent.Tell(new PairReportedFinished(_state.PairId, finished.Outcome));
+                    // Finished pairs are not kept in memory; the owner restarts this one from its events if it must.
+                    Context.Stop(Self);
+                    break;
+                default:
+                    throw new InvalidOperationException($"unknown effect {effect.GetType().Name}");
+            }
+        }
+    }
+
+    private void Place(PlaceLeg place)
+    {
+        var order = place.Order;
+        var request = new PlaceBetRequest(order.Account, order.ClientReference, order.EventId, order.Market,
+            order.Selection, order.Odds, order.Stake, order.Currency);
+        _log.Info("Placing {Leg} {ClientRef} as {LegIdentity}: {Stake} at {Odds}", place.Leg, order.ClientReference.Value,
+            order.Account.Key, order.Stake, order.Odds);
+        _services.Venues.For(order.Account).PlaceAsync(request).PipeTo(Self,
+            success: result => new PlacementAnswered(place.Leg, result),
+            // A client that throws has not told us whether the bet exists: that is Unknown, never Rejected.
+            failure: ex => new PlacementAnswered(place.Leg, new PlacementResult.Unknown($"client failure: {ex.GetBaseException().Message}")));
+    }
+
+    private void LookUp(LookUpLeg lookUp)
+    {
+        _services.Venues.For(lookUp.Account).FindByClientReferenceAsync(lookUp.Account, lookUp.ClientReference).PipeTo(Self,
+            success: result => new LookupAnswered(lookUp.Leg, result),
+            failure: ex => new LookupAnswered(lookUp.Leg, new LookupResult.Failed(ex.GetBaseException().Message)));
+    }
+
+    private void Poll(PollSettlement poll)
+    {
+        var positive = Query(poll.Positive);
+        var hedge = Query(poll.Hedge);
+        Task.WhenAll(positive, hedge).PipeTo(Self,
+            success: results => new SettlementAnswered(results[0], results[1]),
+            failure: ex => new SettlementAnswered(
+                poll.Positive is null ? null : new SettlementResult.Failed(ex.GetBaseException().Message),
+                poll.Hedge is null ? null : new SettlementResult.Failed(ex.GetBaseException().Message)));
+    }
+
+    private Task<SettlementResult?> Query(BetOnVenue? bet) =>
+        bet is null
+            ? Task.FromResult<SettlementResult?>(null)
+            : _services.Venues.For(bet.Account).GetSettlementAsync(bet.Account, bet.BetId)
+                .ContinueWith(t => t.IsCompletedSuccessfully
+                    ? t.Result
+                    : (SettlementResult?)new SettlementResult.Failed(t.Exception?.GetBaseException().Message ?? "cancelled"),
+                    TaskScheduler.Default);
+
+    private void LogEvent(PairEvent e)
+    {
+        switch (e)
+        {
+            case ExposureRaised x:
+                _log.Warning("Exposure raised on pair {PairId}: {ExposureReason} {Detail}", _state.PairId, x.Reason, x.Detail);
+                break;
+            case PositiveRejected r:
+                _log.Info("Positive rejected {Code} (permanent {Permanent}); no hedge will be placed", r.Code, r.Permanent);
+                break;
+            default:
+                _log.Info("{Event} recorded; pair now {Status}", e.GetType().Name, _state.Status);
+                break;
+        }
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        // An event the journal refuses (it cannot be stored) would leave the pair between states: stop, and let the
+        // owner restart it from what is stored. No effect of the refused decision was carried out.
+        _log.Error(cause, "Journal rejected {Event} at {SequenceNr}; stopping the pair", @event.GetType().Name, sequenceNr);
+        Context.Stop(Self);
+    }
+}

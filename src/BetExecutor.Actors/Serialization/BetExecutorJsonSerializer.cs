@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Akka.Actor;
+using Akka.Serialization;
+
+namespace BetExecutor.Actors.Serialization;
+
+/// <summary>
+/// Serialises the executor's events, snapshots and remote messages as JSON (System.Text.Json) under the versioned
+/// manifests of <see cref="Manifests"/>. Nothing persistent goes through Akka's default serializer.
+/// </summary>
+public sealed class BetExecutorJsonSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
+{
+    public const int Id = 4711;
+
+    public static readonly JsonSerializerOptions Options = CreateOptions();
+
+    public override int Identifier => Id;
+
+    public override string Manifest(object o) => Manifests.Of(o.GetType());
+
+    public override byte[] ToBinary(object obj) => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), Options);
+
+    public override object FromBinary(byte[] bytes, string manifest) =>
+        JsonSerializer.Deserialize(bytes, Manifests.TypeOf(manifest), Options)
+        ?? throw new System.Runtime.Serialization.SerializationException($"'{manifest}' deserialised to null");
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.Converters.Add(new IdentityJsonConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,31 @@
+using Akka.Actor;
+
+namespace BetExecutor.Actors.Time;
+
+/// <summary>The production clock: a <see cref="TimeProvider"/> (the system's by default) and its timers.</summary>
+public sealed class RealClock(TimeProvider? timeProvider = null) : IExecutorClock
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    public DateTimeOffset UtcNow => _time.GetUtcNow();
+
+    public void Schedule(DateTimeOffset at, IActorRef receiver, object message)
+    {
+        var delay = at - UtcNow;
+        if (delay <= TimeSpan.Zero)
+        {
+            receiver.Tell(message, ActorRefs.NoSender);
+            return;
+        }
+        // Task.Delay roots its timer until it fires. A timer for a worker that stopped meanwhile lands in dead letters.
+        _ = Task.Delay(delay, _time).ContinueWith(
+            _ => receiver.Tell(message, ActorRefs.NoSender),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    public void WorkerStarted(IActorRef worker) { }
+
+    public void WorkerStopped(IActorRef worker) { }
+}

@@ -1,0 +1,135 @@
+using Akka.Actor;
+
+namespace BetExecutor.Actors.Time;
+
+/// <summary>
+/// A discrete-event clock for simulations and tests. Time stands still until the driver advances it, and the
+/// driver advances it only when every worker is parked on a timer (or stopped): then the earliest timer fires.
+/// Each run is therefore the same whatever the machine's speed.
+/// </summary>
+public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
+{
+    private readonly object _gate = new();
+    private readonly HashSet<IActorRef> _workers = [];
+    private readonly HashSet<IActorRef> _busy = [];
+    private readonly HashSet<IActorRef> _everWorkers = [];
+    private readonly PriorityQueue<Timer, (DateTimeOffset At, long Seq)> _timers = new();
+    private DateTimeOffset _now = start;
+    private long _seq;
+
+    private sealed record Timer(DateTimeOffset At, IActorRef Receiver, object Message);
+
+    public DateTimeOffset UtcNow
+    {
+        get { lock (_gate) return _now; }
+    }
+
+    public void Schedule(DateTimeOffset at, IActorRef receiver, object message)
+    {
+        lock (_gate)
+        {
+            _timers.Enqueue(new Timer(at, receiver, message), (at, _seq++));
+            _busy.Remove(receiver); // the worker now waits for this timer
+        }
+    }
+
+    public void WorkerStarted(IActorRef worker)
+    {
+        lock (_gate)
+        {
+            _workers.Add(worker);
+            _everWorkers.Add(worker);
+            _busy.Add(worker);
+        }
+    }
+
+    public void WorkerStopped(IActorRef worker)
+    {
+        lock (_gate)
+        {
+            _workers.Remove(worker);
+            _busy.Remove(worker);
+        }
+    }
+
+    /// <summary>Workers that are neither parked on a timer nor stopped.</summary>
+    public IReadOnlyCollection<string> BusyWorkers
+    {
+        get { lock (_gate) return _busy.Select(w => w.Path.ToString()).ToArray(); }
+    }
+
+    public bool HasTimers
+    {
+        get { lock (_gate) return _timers.Count > 0; }
+    }
+
+    /// <summary>Waits (in real time, briefly) until every worker is parked or stopped.</summary>
+    public async Task WaitUntilIdleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout; // real time: a guard against a hung run, not part of the simulation
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_busy.Count == 0) return;
+            }
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"workers still busy after {timeout}: {string.Join(", ", BusyWorkers)}");
+            await Task.Delay(1, cancellationToken);
+        }
+    }
+
+    /// <summary>Fires every timer due up to <paramref name="until"/> in time order, letting the workers settle after each instant, then sets the time to <paramref name="until"/>.</summary>
+    public async Task AdvanceToAsync(DateTimeOffset until, TimeSpan settleTimeout, CancellationToken cancellationToken = default)
+    {
+        await WaitUntilIdleAsync(settleTimeout, cancellationToken);
+        while (FireNextInstant(until))
+            await WaitUntilIdleAsync(settleTimeout, cancellationToken);
+        lock (_gate)
+        {
+            if (until > _now) _now = until;
+        }
+    }
+
+    /// <summary>Fires timers until none is left or the next is after <paramref name="limit"/>; returns the time reached.</summary>
+    public async Task<DateTimeOffset> RunUntilNoTimersAsync(DateTimeOffset limit, TimeSpan settleTimeout, CancellationToken cancellationToken = default)
+    {
+        await WaitUntilIdleAsync(settleTimeout, cancellationToken);
+        while (FireNextInstant(limit))
+            await WaitUntilIdleAsync(settleTimeout, cancellationToken);
+        return UtcNow;
+    }
+
+    private bool FireNextInstant(DateTimeOffset until)
+    {
+        List<Timer> due = [];
+        lock (_gate)
+        {
+            DropTimersOfStoppedWorkers();
+            if (!_timers.TryPeek(out var next, out _) || next.At > until) return false;
+            if (next.At > _now) _now = next.At;
+            while (_timers.TryPeek(out var timer, out _) && timer.At <= _now)
+            {
+                due.Add(_timers.Dequeue());
+                if (_workers.Contains(timer.Receiver)) _busy.Add(timer.Receiver);
+            }
+        }
+        foreach (var timer in due) timer.Receiver.Tell(timer.Message, ActorRefs.NoSender);
+        return true;
+    }
+
+    private void DropTimersOfStoppedWorkers()
+    {
+        // A stopped worker's timers would only move time forward for nothing. Timers of non-workers stay.
+        if (_timers.Count == 0) return;
+        var kept = new List<(Timer, (DateTimeOffset, long))>();
+        while (_timers.TryDequeue(out var timer, out var priority))
+        {
+            if (IsWorkerTimerOfStopped(timer)) continue;
+            kept.Add((timer, priority));
+        }
+        foreach (var (timer, priority) in kept) _timers.Enqueue(timer, priority);
+    }
+
+    private bool IsWorkerTimerOfStopped(Timer timer) => _everWorkers.Contains(timer.Receiver) && !_workers.Contains(timer.Receiver);
+}

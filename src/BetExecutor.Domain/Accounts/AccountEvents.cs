@@ -1,0 +1,31 @@
+using BetExecutor.Domain.Events;
+using BetExecutor.Domain.Exposures;
+using BetExecutor.Domain.Pairs;
+using BetExecutor.Domain.Signals;
+
+namespace BetExecutor.Domain.Accounts;
+
+/// <summary>Everything that happens to an identity's account, in the past tense. Schema version 1.</summary>
+public abstract record AccountEvent : IDomainEvent
+{
+    public required EventMeta Meta { get; init; }
+}
+
+/// <summary>The signal passed every control: its pair starts and the cooldown runs until <paramref name="CooldownUntil"/>.</summary>
+public sealed record SignalAccepted(Signal Signal, DateTimeOffset CooldownUntil) : AccountEvent;
+
+/// <summary>Our controls refused the signal; nothing was sent.</summary>
+public sealed record SignalDenied(string SignalId, DenialReason Reason, string Detail) : AccountEvent;
+
+/// <summary>The pair's hedge is confirmed: it no longer counts as executing.</summary>
+public sealed record PairHedged(string PairId) : AccountEvent;
+
+public sealed record PairFinished(string PairId, PairOutcome Outcome) : AccountEvent;
+
+public sealed record ExposureOpened(ExposureRecord Exposure) : AccountEvent;
+
+public sealed record ExposureResolved(string PairId, string Reason, string ResolvedBy) : AccountEvent;
+
+public sealed record IdentityHalted(string Reason, string By) : AccountEvent;
+
+public sealed record IdentityResumed(string Reason, string By) : AccountEvent;

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using BetExecutor.Domain.Exposures;
+using BetExecutor.Domain.Identities;
+using BetExecutor.Domain.Pairs;
+using BetExecutor.Domain.Signals;
+
+namespace BetExecutor.Domain.Accounts;
+
+/// <summary>The first decision taken on a signal id; a repeat of the id is answered with it.</summary>
+public sealed record SignalVerdict(string SignalId, bool Accepted, DenialReason? Reason, string Detail, DateTimeOffset At);
+
+/// <summary>A pair the identity owns that has not finished. Executing until its hedge is confirmed.</summary>
+public sealed record PairInFlight(Signal Signal, DateTimeOffset AcceptedAt, bool Hedged);
+
+public sealed record HaltState(string Reason, string By, DateTimeOffset Since);
+
+/// <summary>
+/// One identity's controls and bookkeeping: cooldown, kill switch, exposures, signal ids seen, pairs in flight.
+/// Rebuilt from events by <see cref="Apply"/>; decisions in AccountState.Decide.cs. Pure.
+/// </summary>
+public sealed partial record AccountState
+{
+    public required Identity Identity { get; init; }
+    public DateTimeOffset? CooldownUntil { get; init; }
+    public HaltState? Halt { get; init; }
+    public ImmutableDictionary<string, SignalVerdict> Seen { get; init; } = ImmutableDictionary<string, SignalVerdict>.Empty;
+    public ImmutableDictionary<string, PairInFlight> InFlight { get; init; } = ImmutableDictionary<string, PairInFlight>.Empty;
+    public ImmutableDictionary<string, ExposureRecord> Exposures { get; init; } = ImmutableDictionary<string, ExposureRecord>.Empty;
+
+    public static AccountState Initial(Identity identity) => new() { Identity = identity };
+
+    /// <summary>The pair between signal acceptance and hedge confirmation, if any (at most one at a time).</summary>
+    public string? ExecutingPairId => InFlight.FirstOrDefault(p => !p.Value.Hedged).Key;
+
+    public IEnumerable<ExposureRecord> OpenExposures(DateTimeOffset now) =>
+        Exposures.Values.Where(x => x.StatusAt(now) == ExposureStatus.Open);
+
+    public bool InCooldown(DateTimeOffset now) => CooldownUntil is { } until && now < until;
+
+    public AccountState Apply(AccountEvent e) => e switch
+    {
+        SignalAccepted a => this with
+        {
+            // A cooldown is only ever extended, never shortened.
+            CooldownUntil = CooldownUntil is { } current && current > a.CooldownUntil ? current : a.CooldownUntil,
+            Seen = Seen.SetItem(a.Signal.SignalId, new SignalVerdict(a.Signal.SignalId, true, null, "executed", a.Meta.At)),
+            InFlight = InFlight.SetItem(a.Signal.PairId, new PairInFlight(a.Signal, a.Meta.At, Hedged: false)),
+        },
+        SignalDenied d => this with
+        {
+            Seen = Seen.SetItem(d.SignalId, new SignalVerdict(d.SignalId, false, d.Reason, d.Detail, d.Meta.At)),
+        },
+        PairHedged h => InFlight.TryGetValue(h.PairId, out var pair)
+            ? this with { InFlight = InFlight.SetItem(h.PairId, pair with { Hedged = true }) }
+            : this,
+        PairFinished f => this with { InFlight = InFlight.Remove(f.PairId) },
+        ExposureOpened o => this with { Exposures = Exposures.SetItem(o.Exposure.PairId, o.Exposure) },
+        ExposureResolved r => Exposures.TryGetValue(r.PairId, out var exposure)
+            ? this with
+            {
+                Exposures = Exposures.SetItem(r.PairId, exposure with { ResolvedAt = r.Meta.At, Resolution = r.Reason, ResolvedBy = r.ResolvedBy }),
+            }
+            : throw new InvalidOperationException($"{Identity}: resolution of unknown exposure {r.PairId}"),
+        IdentityHalted h => this with { Halt = new HaltState(h.Reason, h.By, h.Meta.At) },
+        IdentityResumed => this with { Halt = null },
+        _ => throw new InvalidOperationException($"{Identity}: unknown account event {e.GetType().Name}"),
+    };
+}

@@ -1,0 +1,45 @@
+namespace BetExecutor.Domain.Accounts;
+
+/// <summary>
+/// Why our own controls refused a signal. Denied is not rejected: a denial means nothing was sent to any venue.
+/// A closed set with stable codes (<see cref="DenialReasonCodes.Code"/>) that operators, metrics and tests group by.
+/// </summary>
+public enum DenialReason
+{
+    InvalidSignal,
+    Halted,
+    HaltedGlobally,
+    ExposureOpen,
+    Cooldown,
+    PairExecuting,
+    SignalExpired,
+    EventStarted,
+    StakeBelowMinimum,
+    StakeAboveMaximum,
+    TooManyOpenPairs,
+    DailyStakeLimit,
+    AccountLimited,
+    StorageUnavailable,
+}
+
+public static class DenialReasonCodes
+{
+    public static string Code(this DenialReason reason) => reason switch
+    {
+        DenialReason.InvalidSignal => "invalid-signal",
+        DenialReason.Halted => "halted",
+        DenialReason.HaltedGlobally => "halted-globally",
+        DenialReason.ExposureOpen => "exposure-open",
+        DenialReason.Cooldown => "cooldown",
+        DenialReason.PairExecuting => "pair-executing",
+        DenialReason.SignalExpired => "signal-expired",
+        DenialReason.EventStarted => "event-started",
+        DenialReason.StakeBelowMinimum => "stake-below-minimum",
+        DenialReason.StakeAboveMaximum => "stake-above-maximum",
+        DenialReason.TooManyOpenPairs => "too-many-open-pairs",
+        DenialReason.DailyStakeLimit => "daily-stake-limit",
+        DenialReason.AccountLimited => "account-limited",
+        DenialReason.StorageUnavailable => "storage-unavailable",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+}

@@ -1,0 +1,36 @@
+namespace BetExecutor.Domain.Exposures;
+
+/// <summary>
+/// Why a pair left money exposed. A closed set with stable codes (<see cref="ExposureReasonCodes"/>): operators,
+/// metrics and tests group by them.
+/// </summary>
+public enum ExposureReason
+{
+    /// <summary>One leg was voided and the other stood.</summary>
+    VoidOneSide,
+    /// <summary>A leg settled half won / half lost (or was partly cashed out).</summary>
+    PartialSettlement,
+    BothLost,
+    BothWon,
+    /// <summary>The legs did not both reach a final state within the settlement poll limit.</summary>
+    PollLimitReached,
+    /// <summary>A placement's outcome stayed unknown: lookups kept failing through the whole window.</summary>
+    UnresolvedUnknown,
+    /// <summary>The positive stands but no hedge could be placed (refused, rejected, or retries exhausted).</summary>
+    Unhedged,
+}
+
+public static class ExposureReasonCodes
+{
+    public static string Code(this ExposureReason reason) => reason switch
+    {
+        ExposureReason.VoidOneSide => "void-one-side",
+        ExposureReason.PartialSettlement => "partial-settlement",
+        ExposureReason.BothLost => "both-lost",
+        ExposureReason.BothWon => "both-won",
+        ExposureReason.PollLimitReached => "poll-limit",
+        ExposureReason.UnresolvedUnknown => "unresolved-unknown",
+        ExposureReason.Unhedged => "unhedged",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+}

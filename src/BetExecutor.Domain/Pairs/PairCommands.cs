@@ -1,0 +1,28 @@
+using BetExecutor.Domain.Legs;
+using BetExecutor.Domain.Signals;
+
+namespace BetExecutor.Domain.Pairs;
+
+/// <summary>Inputs the pair decides on: its start, the venue's answers, its own timer, and recovery.</summary>
+public abstract record PairCommand;
+
+public sealed record StartPair(Signal Signal, DateTimeOffset SignalAcceptedAt) : PairCommand;
+
+public sealed record PlacementAnswered(LegKind Leg, PlacementResult Result) : PairCommand;
+
+public sealed record LookupAnswered(LegKind Leg, LookupResult Result) : PairCommand;
+
+/// <summary>A settlement poll's answers; a leg that was not queried (already final) is null.</summary>
+public sealed record SettlementAnswered(SettlementResult? Positive, SettlementResult? Hedge) : PairCommand;
+
+/// <summary>The pair's timer fired. What it means depends on the state (next lookup, hedge retry, next poll).</summary>
+public sealed record WakeUp : PairCommand
+{
+    public static readonly WakeUp Instance = new();
+}
+
+/// <summary>The pair was recovered from its journal and must pick up where its events left it.</summary>
+public sealed record ResumeAfterRecovery : PairCommand
+{
+    public static readonly ResumeAfterRecovery Instance = new();
+}

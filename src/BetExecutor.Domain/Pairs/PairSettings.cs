@@ -1,0 +1,37 @@
+namespace BetExecutor.Domain.Pairs;
+
+/// <summary>How a pair runs. Defaults follow DESIGN §3 and the audit.</summary>
+/// <param name="UnknownWindow">How long an unknown placement is reconciled by lookups before it is judged. Venues can take ~15 s to show a bet.</param>
+/// <param name="FirstLookupDelay">The shortest wait between two lookups of an unknown placement.</param>
+/// <param name="MaxLookupDelay">The longest wait between two lookups.</param>
+/// <param name="HedgeMaxAttempts">Placement attempts of the hedge, the first included.</param>
+/// <param name="HedgeRetryDelay">Wait before the first hedge retry; doubled for each further one.</param>
+/// <param name="HedgeRetryBudget">No hedge retry starts later than this after the first hedge attempt.</param>
+/// <param name="PollInterval">Wait between two settlement polls.</param>
+/// <param name="MaxSettlementPolls">Hard limit of settlement polls per pair; reaching it raises an exposure.</param>
+/// <param name="MaxStartDelay">A pair that could not start within this of its signal being accepted is stale and places nothing.</param>
+/// <param name="HedgeStakeStep">The hedge venue's stake rounding step.</param>
+public sealed record PairSettings(
+    TimeSpan UnknownWindow,
+    TimeSpan FirstLookupDelay,
+    TimeSpan MaxLookupDelay,
+    int HedgeMaxAttempts,
+    TimeSpan HedgeRetryDelay,
+    TimeSpan HedgeRetryBudget,
+    TimeSpan PollInterval,
+    int MaxSettlementPolls,
+    TimeSpan MaxStartDelay,
+    decimal HedgeStakeStep)
+{
+    public static readonly PairSettings Default = new(
+        UnknownWindow: TimeSpan.FromSeconds(30),
+        FirstLookupDelay: TimeSpan.FromSeconds(2),
+        MaxLookupDelay: TimeSpan.FromSeconds(10),
+        HedgeMaxAttempts: 3,
+        HedgeRetryDelay: TimeSpan.FromSeconds(2),
+        HedgeRetryBudget: TimeSpan.FromSeconds(90),
+        PollInterval: TimeSpan.FromSeconds(30),
+        MaxSettlementPolls: 120,
+        MaxStartDelay: TimeSpan.FromSeconds(10),
+        HedgeStakeStep: 0.01m);
+}
