@@ -88,7 +88,7 @@ public sealed partial record PairState
                 Finish();
                 return;
             }
-            var reference = ClientReference.For(_state.PairId, LegKind.Positive);
+            var reference = ClientReference.For(_state.Identity, _state.PairId, LegKind.Positive);
             Emit(new PositiveIntentRecorded(signal, reference, signal.Positive.Stake, signal.Positive.Odds, start.SignalAcceptedAt) { Meta = Meta });
             Do(new PlaceLeg(LegKind.Positive, new LegOrder(
                 signal.Identity, reference, signal.Event.Id, signal.Positive.Market, signal.Positive.Selection,
@@ -283,7 +283,7 @@ public sealed partial record PairState
                     RaiseExposure(ExposureReason.Unhedged, $"hedge refused: {refused.Reason}");
                     return;
                 case HedgeSizing.Result.Sized sized:
-                    var reference = ClientReference.For(_state.PairId, LegKind.Hedge);
+                    var reference = ClientReference.For(_state.Identity, _state.PairId, LegKind.Hedge);
                     Emit(new HedgeIntentRecorded(reference, attempt, sized.Stake, sized.Odds) { Meta = Meta });
                     Do(new PlaceLeg(LegKind.Hedge, new LegOrder(
                         signal.Hedge.Identity, reference, signal.Event.Id, signal.Hedge.Market, signal.Hedge.Selection,

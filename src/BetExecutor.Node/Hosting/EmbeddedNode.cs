@@ -1,0 +1,68 @@
+using Akka.Actor;
+using Akka.Hosting;
+using BetExecutor.Actors;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace BetExecutor.Node.Hosting;
+
+/// <summary>
+/// An executor node running inside the current process, on the same host chain as a deployed node: used by the
+/// demo, the scenario runner and the tests. Starts a one-node cluster (unless given seeds) and waits until it is up.
+/// </summary>
+public sealed class EmbeddedNode : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private EmbeddedNode(IHost host, ActorSystem system, IActorRef accounts)
+    {
+        _host = host;
+        System = system;
+        Accounts = accounts;
+    }
+
+    public ActorSystem System { get; }
+
+    /// <summary>The account shard region: send it any <see cref="Actors.Accounts.IAccountCommand"/>.</summary>
+    public IActorRef Accounts { get; }
+
+    public static async Task<EmbeddedNode> StartAsync(
+        NodeOptions options, ExecutorServices services, ILogger logger, Action<AkkaConfigurationBuilder>? extra = null,
+        CancellationToken cancellationToken = default)
+    {
+        var host = Host.CreateDefaultBuilder()
+            .UseSerilog(logger, dispose: false)
+            .ConfigureServices(s => s.AddAkka(options.ActorSystemName, builder =>
+            {
+                builder.AddBetExecutorNode(options, services, ExecutorSettingsReader.Shards(NodeHocon.Load()));
+                extra?.Invoke(builder);
+            }))
+            .Build();
+        await host.StartAsync(cancellationToken);
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        await WhenMemberUp(system, TimeSpan.FromSeconds(30));
+        var registry = host.Services.GetRequiredService<IActorRegistry>();
+        var accounts = await registry.GetAsync<AccountRegion>(cancellationToken);
+        return new EmbeddedNode(host, system, accounts);
+    }
+
+    private static async Task WhenMemberUp(ActorSystem system, TimeSpan timeout)
+    {
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => up.TrySetResult());
+        var finished = await Task.WhenAny(up.Task, Task.Delay(timeout));
+        if (finished != up.Task) throw new TimeoutException($"the node did not join its cluster within {timeout}");
+    }
+
+    public async Task StopAsync()
+    {
+        await _host.StopAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _host.Dispose();
+    }
+}

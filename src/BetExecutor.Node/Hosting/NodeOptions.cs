@@ -1,0 +1,14 @@
+namespace BetExecutor.Node.Hosting;
+
+/// <summary>Where a node listens and whom it joins.</summary>
+/// <param name="Port">0 picks a free port (embedded nodes); a fixed port for nodes that others seed from.</param>
+/// <param name="SeedNodes">Akka addresses to join; empty means the node forms a cluster of its own.</param>
+/// <param name="RedisConnectionString">When set, events and snapshots go to Redis; otherwise they stay in memory.</param>
+public sealed record NodeOptions(
+    string NodeName,
+    string Hostname = "127.0.0.1",
+    int Port = 0,
+    IReadOnlyList<string>? SeedNodes = null,
+    IReadOnlyList<string>? Roles = null,
+    string? RedisConnectionString = null,
+    string ActorSystemName = "betexecutor");
