@@ -52,6 +52,17 @@ public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
         }
     }
 
+    /// <summary>
+    /// This clock as a <see cref="TimeProvider"/> for code outside the actors (the venue simulator). Only its reading
+    /// of the time is virtual: timers created through it would run on real time, so nothing here should wait on one.
+    /// </summary>
+    public TimeProvider AsTimeProvider() => new ReadingTimeProvider(this);
+
+    private sealed class ReadingTimeProvider(VirtualClock clock) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => clock.UtcNow;
+    }
+
     /// <summary>Workers that are neither parked on a timer nor stopped.</summary>
     public IReadOnlyCollection<string> BusyWorkers
     {

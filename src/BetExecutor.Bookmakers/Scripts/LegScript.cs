@@ -74,7 +74,8 @@ public sealed record PlaceScript(PlaceBehaviour Behaviour, decimal? Odds = null,
 }
 
 /// <summary>A scripted leg: how placements are answered, when the bet shows in lookups, and how it settles.</summary>
-public sealed record LegScript(PlaceScript Place, SettlementState Settle, TimeSpan VisibleAfter)
+/// <param name="LookupFails">Every lookup by the leg's client reference fails (the venue's search is down), so an unknown outcome cannot be resolved.</param>
+public sealed record LegScript(PlaceScript Place, SettlementState Settle, TimeSpan VisibleAfter, bool LookupFails = false)
 {
     public static readonly LegScript AcceptAndStayPending = new(PlaceScript.Accept, SettlementState.Pending, TimeSpan.Zero);
 

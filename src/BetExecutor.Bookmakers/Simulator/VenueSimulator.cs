@@ -92,6 +92,8 @@ public sealed class VenueSimulator : IBookmakerClient
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<LookupResult>(cancellationToken);
         lock (_gate)
         {
+            if (_scripts.TryGetValue(clientReference, out var script) && script.LookupFails)
+                return Task.FromResult<LookupResult>(new LookupResult.Failed("the venue's bet search failed (scripted)"));
             LookupResult result = _byReference.TryGetValue((account, clientReference), out var held) && IsVisible(held)
                 ? new LookupResult.Found(held.AsAccepted())
                 : new LookupResult.NotFound();

@@ -6,6 +6,7 @@ using Akka.Remote.Hosting;
 using BetExecutor.Actors;
 using BetExecutor.Actors.Accounts;
 using BetExecutor.Domain.Identities;
+using BetExecutor.Persistence.Redis.Hosting;
 
 namespace BetExecutor.Node.Hosting;
 
@@ -38,7 +39,13 @@ public static class BetExecutorHosting
                     RememberEntities = true,
                     RememberEntitiesStore = Akka.Cluster.Sharding.RememberEntitiesStore.Eventsourced,
                     ShouldPassivateIdleEntities = false,
+                    StateStoreMode = Akka.Cluster.Sharding.StateStoreMode.Persistence,
                 });
+        if (options.RedisConnectionString is { } redis)
+        {
+            // Events, snapshots and sharding's own state go to Redis; without it everything stays in memory.
+            builder.WithRedisPersistence(redis, keyPrefix: "betexecutor:");
+        }
         if (options.SeedNodes is null or { Count: 0 })
         {
             // No seeds: this node is a cluster of its own (the local demo, the scenario runner, a single-node deployment).

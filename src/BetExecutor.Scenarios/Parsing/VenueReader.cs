@@ -20,7 +20,7 @@ internal static class VenueReader
 
     private static LegScript? ReadLeg(JsonObjectReader venue, string name)
     {
-        var leg = venue.Object(name, Need.Optional, "place", "settle", "visibleAfter");
+        var leg = venue.Object(name, Need.Optional, "place", "settle", "visibleAfter", "lookup");
         if (leg is null) return null;
 
         PlaceScript? place = null;
@@ -37,8 +37,18 @@ internal static class VenueReader
 
         var visibleAfter = leg.Duration("visibleAfter", Need.Optional);
         var visibleAfterBad = leg.Has("visibleAfter") && visibleAfter is null;
-        return place is not null && settleKnown && !visibleAfterBad
-            ? new LegScript(place, settle, visibleAfter ?? TimeSpan.Zero)
+
+        // Optional: "answer" (default) or "fail" — lookups by client reference fail, so an unknown stays unresolved.
+        var lookupFails = false;
+        var lookupBad = false;
+        if (leg.String("lookup", Need.Optional) is { } lookupText)
+        {
+            lookupFails = lookupText == "fail";
+            lookupBad = lookupText is not ("fail" or "answer");
+            if (lookupBad) leg.Errors.Add(leg.PathOf("lookup"), $"'{lookupText}' is not one of answer, fail");
+        }
+        return place is not null && settleKnown && !visibleAfterBad && !lookupBad
+            ? new LegScript(place, settle, visibleAfter ?? TimeSpan.Zero, lookupFails)
             : null;
     }
 }

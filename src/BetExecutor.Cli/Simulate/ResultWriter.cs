@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BetExecutor.Cli.Simulate;
+
+/// <summary>Prints results as JSON lines (one object per signal) or as a readable table.</summary>
+public static class ResultWriter
+{
+    private static readonly JsonSerializerOptions JsonLines = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static void WriteJsonLines(IEnumerable<SignalResult> results, TextWriter output)
+    {
+        foreach (var result in results) output.WriteLine(JsonSerializer.Serialize(result, JsonLines));
+    }
+
+    public static void WriteTable(IReadOnlyList<SignalResult> results, TextWriter output)
+    {
+        string[] header = ["AT", "SIGNAL", "IDENTITY", "DECISION", "REASON", "PAIR", "EXPOSURE", "PLACED P/H", "SENT P/H", "COOLDOWN UNTIL"];
+        var rows = results.Select(r => new[]
+        {
+            r.At, r.SignalId, r.Identity, r.Decision, r.Reason ?? "-", r.PairState ?? "-", r.ExposureReason ?? "-",
+            $"{r.Placements.Positive}/{r.Placements.Hedge}", $"{r.Attempts.Positive}/{r.Attempts.Hedge}",
+            r.CooldownUntil?.ToString("yyyy-MM-dd HH:mm:ss'Z'") ?? "-",
+        }).ToList();
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        output.WriteLine(Line(header, widths));
+        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in rows) output.WriteLine(Line(row, widths));
+    }
+
+    private static string Line(IReadOnlyList<string> cells, IReadOnlyList<int> widths) =>
+        string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
+}

@@ -1,0 +1,125 @@
+using BetExecutor.Actors;
+using BetExecutor.Actors.Accounts;
+using BetExecutor.Domain.Accounts;
+using BetExecutor.Domain.Exposures;
+using BetExecutor.Domain.Identities;
+using BetExecutor.Domain.Legs;
+using BetExecutor.Domain.Pairs;
+using BetExecutor.Node.Simulation;
+using BetExecutor.Scenarios;
+using Serilog;
+
+namespace BetExecutor.Cli.Simulate;
+
+/// <summary>
+/// Runs a scenario on an embedded node with a virtual clock: each step at its offset, then time runs on until every
+/// pair has reached a final state. Results come from the executor's answers and the venue simulator's book.
+/// </summary>
+public static class ScenarioRunner
+{
+    /// <summary>How far virtual time may run after the last step before the run is declared stuck.</summary>
+    public static readonly TimeSpan QuietLimit = TimeSpan.FromDays(30);
+
+    public static async Task<IReadOnlyList<SignalResult>> RunAsync(Scenario scenario, ILogger logger, string? redis = null)
+    {
+        var settings = ToExecutorSettings(scenario.Settings);
+        await using var simulation = await ExecutorSimulation.StartAsync(scenario.Start, scenario.Seed, settings, logger, redis);
+        var executed = new List<(SignalStep Step, SignalAnswer Answer)>();
+        var owners = new Dictionary<string, Identity>();
+
+        foreach (var step in scenario.Steps)
+        {
+            await simulation.AdvanceToAsync(scenario.Start + step.At);
+            switch (step)
+            {
+                case SignalStep signal:
+                    var owner = signal.Signal.Identity;
+                    simulation.Venue.Script(ClientReference.For(owner, signal.Signal.PairId, LegKind.Positive), signal.Positive);
+                    simulation.Venue.Script(ClientReference.For(owner, signal.Signal.PairId, LegKind.Hedge), signal.Hedge);
+                    var answer = await simulation.ExecuteAsync(signal.Signal);
+                    if (answer.Kind == SignalAnswerKind.Executed) owners[signal.Signal.SignalId] = owner;
+                    executed.Add((signal, answer));
+                    break;
+                case HaltStep halt:
+                    await simulation.HaltAsync(halt.Identity, "halted by the scenario", "scenario");
+                    break;
+                case ResumeStep resume:
+                    await simulation.ResumeAsync(resume.Identity, "resumed by the scenario", "scenario");
+                    break;
+                case ResolveExposureStep resolve:
+                    if (owners.TryGetValue(resolve.SignalId, out var identity))
+                        await simulation.ResolveExposureAsync(identity, resolve.SignalId, resolve.Reason, "scenario");
+                    else
+                        logger.Warning("resolveExposure: signal {SignalId} never executed, so it has no exposure to resolve", resolve.SignalId);
+                    break;
+                case RestartStep:
+                    await simulation.RestartAsync();
+                    break;
+            }
+        }
+
+        await simulation.RunUntilQuietAsync(scenario.Start + (scenario.Steps.Count > 0 ? scenario.Steps[^1].At : TimeSpan.Zero) + QuietLimit);
+        return executed.Select(e => Describe(e.Step, e.Answer, simulation)).ToArray();
+    }
+
+    public static ExecutorSettings ToExecutorSettings(ScenarioSettings s)
+    {
+        var defaults = ExecutorSettings.Default("simulation");
+        return defaults with
+        {
+            Account = defaults.Account with
+            {
+                Cooldown = s.Cooldown,
+                ExposureExpiry = s.ExposureExpiry,
+                ExposureBlocksIdentity = s.ExposureBlocksIdentity,
+            },
+            Pair = defaults.Pair with
+            {
+                PollInterval = s.PollInterval,
+                MaxSettlementPolls = s.MaxSettlementPolls,
+                UnknownWindow = s.UnknownWindow,
+                HedgeMaxAttempts = s.HedgeMaxAttempts,
+            },
+        };
+    }
+
+    private static SignalResult Describe(SignalStep step, SignalAnswer answer, ExecutorSimulation simulation)
+    {
+        var signal = step.Signal;
+        var executed = answer.Kind == SignalAnswerKind.Executed;
+        var outcome = executed ? simulation.Observer.OutcomeOf(signal.Identity, signal.PairId) : null;
+        var positive = ClientReference.For(signal.Identity, signal.PairId, LegKind.Positive);
+        var hedge = ClientReference.For(signal.Identity, signal.PairId, LegKind.Hedge);
+        // Only the line that executed the pair counts its bets; a duplicate or a denial placed nothing.
+        var placements = executed ? new LegCounts(simulation.Venue.Held(positive).Count, simulation.Venue.Held(hedge).Count) : new LegCounts(0, 0);
+        var attempts = executed ? new LegCounts(simulation.Venue.Attempts(positive).Count, simulation.Venue.Attempts(hedge).Count) : new LegCounts(0, 0);
+        return new SignalResult(
+            signal.SignalId,
+            signal.Identity.Key,
+            DurationText.Format(step.At),
+            answer.Kind switch
+            {
+                SignalAnswerKind.Executed => "executed",
+                SignalAnswerKind.Duplicate => "duplicate",
+                _ => "rejected",
+            },
+            answer.Kind == SignalAnswerKind.Rejected ? answer.Reason?.Code() : null,
+            answer.Kind == SignalAnswerKind.Executed ? null : answer.Detail,
+            answer.Kind switch
+            {
+                SignalAnswerKind.Rejected => "rejected",
+                SignalAnswerKind.Duplicate => null,
+                _ => outcome?.Result switch
+                {
+                    PairResult.Settled => "settled",
+                    PairResult.Exposure => "exposure",
+                    PairResult.Rejected => "rejected",
+                    _ => "in-flight",
+                },
+            },
+            outcome?.ExposureReason?.Code(),
+            placements,
+            attempts,
+            answer.CooldownUntil);
+    }
+}

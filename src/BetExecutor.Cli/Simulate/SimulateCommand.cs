@@ -1,0 +1,46 @@
+using System.CommandLine;
+using BetExecutor.Scenarios;
+
+namespace BetExecutor.Cli.Simulate;
+
+/// <summary><c>betexec simulate --scenario FILE [--json] [--redis HOST:PORT]</c></summary>
+public static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Option<FileInfo>("--scenario") { Description = "The scenario file (JSON) to run.", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per signal instead of a table." };
+        var redis = new Option<string?>("--redis") { Description = "Persist to Redis at HOST:PORT (needed for restart steps)." };
+        var verbose = new Option<bool>("--verbose") { Description = "Log every decision to standard error." };
+        var command = new Command("simulate", "Run a scenario on an embedded node with a virtual clock and the venue simulator.")
+        {
+            scenario, json, redis, verbose,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            var file = parse.GetValue(scenario)!;
+            if (!file.Exists) return Usage.Fail($"--scenario: {file.FullName} does not exist");
+            var text = await File.ReadAllTextAsync(file.FullName);
+            return await RunAsync(text, parse.GetValue(json), parse.GetValue(redis), parse.GetValue(verbose), Console.Out);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string scenarioJson, bool json, string? redis, bool verbose, TextWriter output)
+    {
+        var options = new ScenarioParseOptions(TimeProvider.System, AllowRestart: redis is not null);
+        switch (ScenarioParser.Parse(scenarioJson, options))
+        {
+            case ScenarioParseResult.Invalid invalid:
+                foreach (var error in invalid.Errors) Console.Error.WriteLine($"error: {error}");
+                return Usage.BadInput;
+            case ScenarioParseResult.Parsed parsed:
+                var results = await ScenarioRunner.RunAsync(parsed.Scenario, CliLogging.Create(verbose), redis);
+                if (json) ResultWriter.WriteJsonLines(results, output);
+                else ResultWriter.WriteTable(results, output);
+                return 0;
+            default:
+                throw new InvalidOperationException("unreachable");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using Akka.Actor;
+using BetExecutor.Actors;
+using BetExecutor.Actors.Accounts;
+using BetExecutor.Actors.Time;
+using BetExecutor.Bookmakers.Contract;
+using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Domain.Identities;
+using BetExecutor.Domain.Signals;
+using BetExecutor.Node.Hosting;
+using Serilog;
+
+namespace BetExecutor.Node.Simulation;
+
+/// <summary>
+/// An embedded executor node on a virtual clock against the venue simulator: the scenario runner's engine and the
+/// system tests' harness. Time moves only when the driver moves it, and only once every pair is parked on a timer,
+/// so runs are the same on any machine. The venue and the clock live outside the node and survive its restarts.
+/// </summary>
+public sealed class ExecutorSimulation : IAsyncDisposable
+{
+    /// <summary>Real-time guard for one request or one settling of the node; a run that needs more is hung, not slow.</summary>
+    public static readonly TimeSpan RealTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly ExecutorSettings _settings;
+    private readonly ILogger _logger;
+    private readonly string? _redis;
+    private readonly IBookmakerDirectory _venues;
+    private readonly HashSet<Identity> _identities = [];
+    private int _incarnations;
+
+    private ExecutorSimulation(VirtualClock clock, VenueSimulator venue, IBookmakerDirectory venues, ExecutorSettings settings, ILogger logger, string? redis)
+    {
+        Clock = clock;
+        Venue = venue;
+        _venues = venues;
+        _settings = settings;
+        _logger = logger;
+        _redis = redis;
+    }
+
+    public VirtualClock Clock { get; }
+    public VenueSimulator Venue { get; }
+    public RecordingObserver Observer { get; } = new();
+    public EmbeddedNode Node { get; private set; } = null!;
+    public ExecutorSettings Settings => _settings;
+
+    /// <param name="venues">Where legs are placed; the in-process simulator when null.</param>
+    public static async Task<ExecutorSimulation> StartAsync(
+        DateTimeOffset start, int seed, ExecutorSettings settings, ILogger logger, string? redis = null, IBookmakerDirectory? venues = null)
+    {
+        var clock = new VirtualClock(start);
+        var venue = new VenueSimulator(clock.AsTimeProvider(), seed);
+        var simulation = new ExecutorSimulation(clock, venue, venues ?? new SingleVenueDirectory(venue), settings, logger, redis);
+        await simulation.StartNodeAsync();
+        return simulation;
+    }
+
+    private async Task StartNodeAsync()
+    {
+        var incarnation = ++_incarnations;
+        var settings = _settings with { Incarnation = $"{_settings.Incarnation}-{incarnation}" };
+        var services = new ExecutorServices(Clock, _venues, settings, Observer);
+        Node = await EmbeddedNode.StartAsync(new NodeOptions(settings.Node, RedisConnectionString: _redis), services, _logger);
+    }
+
+    public async Task<SignalAnswer> ExecuteAsync(Signal signal)
+    {
+        _identities.Add(signal.Identity);
+        var answer = await Node.Accounts.Ask<SignalAnswer>(new ExecuteSignal(signal), RealTimeout);
+        await Clock.WaitUntilIdleAsync(RealTimeout);
+        return answer;
+    }
+
+    public Task<OperatorAnswer> HaltAsync(Identity identity, string reason, string by = "simulation") =>
+        OperatorAsync(new HaltIdentity(identity, reason, by));
+
+    public Task<OperatorAnswer> ResumeAsync(Identity identity, string reason, string by = "simulation") =>
+        OperatorAsync(new ResumeIdentity(identity, reason, by));
+
+    public Task<OperatorAnswer> ResolveExposureAsync(Identity identity, string pairId, string reason, string by = "simulation") =>
+        OperatorAsync(new ResolveExposure(identity, pairId, reason, by));
+
+    private async Task<OperatorAnswer> OperatorAsync(IAccountCommand command)
+    {
+        _identities.Add(command.Identity);
+        var answer = await Node.Accounts.Ask<OperatorAnswer>(command, RealTimeout);
+        await Clock.WaitUntilIdleAsync(RealTimeout);
+        return answer;
+    }
+
+    public async Task<AccountStatus> StatusAsync(Identity identity)
+    {
+        _identities.Add(identity);
+        var status = await Node.Accounts.Ask<AccountStatus>(new GetAccountStatus(identity), RealTimeout);
+        await Clock.WaitUntilIdleAsync(RealTimeout);
+        return status;
+    }
+
+    public Task AdvanceToAsync(DateTimeOffset instant) => Clock.AdvanceToAsync(instant, RealTimeout);
+
+    public Task AdvanceByAsync(TimeSpan span) => Clock.AdvanceToAsync(Clock.UtcNow + span, RealTimeout);
+
+    /// <summary>Lets time run until no pair waits for anything (every pair finished), or until <paramref name="limit"/>.</summary>
+    public async Task<DateTimeOffset> RunUntilQuietAsync(DateTimeOffset limit)
+    {
+        var reached = await Clock.RunUntilNoTimersAsync(limit, RealTimeout);
+        // Every account has processed its pairs' last reports once it answers a status request after them.
+        foreach (var identity in _identities.ToArray()) await StatusAsync(identity);
+        return reached;
+    }
+
+    /// <summary>
+    /// Stops the node's ActorSystem and starts a fresh incarnation on the same storage. Only meaningful with Redis:
+    /// the in-memory journal dies with the system. Every identity seen so far is woken so its pairs resume.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await Node.DisposeAsync();
+        await StartNodeAsync();
+        foreach (var identity in _identities.ToArray()) await StatusAsync(identity);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Node.DisposeAsync();
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text;
+using Akka.Configuration;
+using Akka.Hosting;
+using Akka.Persistence.Hosting;
+
+namespace BetExecutor.Persistence.Redis.Hosting;
+
+/// <summary>Typed face of <c>akka.persistence.journal.redis</c> for Akka.Hosting.</summary>
+public sealed class RedisJournalOptions(bool isDefault, string identifier = "redis") : JournalOptions(isDefault)
+{
+    public override string Identifier { get; set; } = identifier;
+
+    /// <summary>StackExchange.Redis configuration string (<c>configuration-string</c>).</summary>
+    public string ConfigurationString { get; set; } = "127.0.0.1:6379";
+
+    /// <summary>Redis logical database (<c>database</c>).</summary>
+    public int Database { get; set; }
+
+    /// <summary>Prefix of every key (<c>key-prefix</c>); must not contain braces.</summary>
+    public string KeyPrefix { get; set; } = string.Empty;
+
+    protected override Config InternalDefaultConfig =>
+        RedisPersistence.DefaultConfig().GetConfig(RedisPersistence.JournalPluginId);
+
+    protected override StringBuilder Build(StringBuilder sb)
+    {
+        sb.AppendLine($"configuration-string = {ConfigurationString.ToHocon()}");
+        sb.AppendLine($"database = {Database}");
+        sb.AppendLine($"key-prefix = {KeyPrefix.ToHocon()}");
+        return base.Build(sb);
+    }
+}

@@ -1,0 +1,37 @@
+using Akka.Hosting;
+using Akka.Persistence.Hosting;
+
+namespace BetExecutor.Persistence.Redis.Hosting;
+
+public static class RedisPersistenceHostingExtensions
+{
+    /// <summary>
+    /// Adds the Redis journal and snapshot store (plugin ids <c>akka.persistence.journal.redis</c> and
+    /// <c>akka.persistence.snapshot-store.redis</c>) and, when <paramref name="isDefault"/>, makes
+    /// them the system's default journal and snapshot store.
+    /// </summary>
+    /// <param name="connectionString">StackExchange.Redis configuration string, e.g. "127.0.0.1:6379".</param>
+    /// <param name="database">Redis logical database number.</param>
+    /// <param name="keyPrefix">Prefix for every key; must not contain braces.</param>
+    public static AkkaConfigurationBuilder WithRedisPersistence(
+        this AkkaConfigurationBuilder builder,
+        string connectionString,
+        int database = 0,
+        string keyPrefix = "",
+        bool isDefault = true)
+    {
+        var journal = new RedisJournalOptions(isDefault)
+        {
+            ConfigurationString = connectionString,
+            Database = database,
+            KeyPrefix = keyPrefix,
+        };
+        var snapshots = new RedisSnapshotOptions(isDefault)
+        {
+            ConfigurationString = connectionString,
+            Database = database,
+            KeyPrefix = keyPrefix,
+        };
+        return builder.WithJournalAndSnapshot(journal, snapshots);
+    }
+}

@@ -1,0 +1,33 @@
+using StackExchange.Redis;
+
+namespace BetExecutor.Persistence.Redis;
+
+/// <summary>
+/// The key layout (see README.md). Every key of one persistence id carries the id as its
+/// Redis Cluster hash tag, <c>{...}</c>, so a Lua script touching them runs on one slot.
+/// </summary>
+public sealed class RedisKeys(string keyPrefix)
+{
+    /// <summary>Sorted set: score = sequence number, member = serialised <c>Persistent</c>.</summary>
+    public RedisKey Events(string persistenceId) => $"{keyPrefix}journal:persisted:{HashTag(persistenceId)}";
+
+    /// <summary>String: highest sequence number ever written; survives deletes.</summary>
+    public RedisKey HighestSequenceNr(string persistenceId) => $"{keyPrefix}journal:persisted:{HashTag(persistenceId)}:highestSequenceNr";
+
+    /// <summary>Sorted set: score = member = sequence number of each stored snapshot.</summary>
+    public RedisKey SnapshotIndex(string persistenceId) => $"{keyPrefix}snapshot:{HashTag(persistenceId)}";
+
+    /// <summary>Hash: sequence number → serialised snapshot.</summary>
+    public RedisKey SnapshotData(string persistenceId) => $"{keyPrefix}snapshot:{HashTag(persistenceId)}:data";
+
+    /// <summary>Hash: sequence number → snapshot timestamp ticks, zero-padded to 19 digits.</summary>
+    public RedisKey SnapshotTimestamps(string persistenceId) => $"{keyPrefix}snapshot:{HashTag(persistenceId)}:timestamps";
+
+    /// <summary>
+    /// The id in braces, with '%', '{' and '}' percent-encoded: a raw '}' would end the tag early
+    /// (an id starting with '}' would even give an empty tag, which Redis ignores). The encoding is
+    /// reversible, so two different ids never share keys.
+    /// </summary>
+    public static string HashTag(string persistenceId) =>
+        "{" + persistenceId.Replace("%", "%25").Replace("{", "%7B").Replace("}", "%7D") + "}";
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Akka.Configuration;
+using Akka.Event;
+using Akka.Persistence;
+using Akka.Persistence.Snapshot;
+using StackExchange.Redis;
+
+namespace BetExecutor.Persistence.Redis.Snapshot;
+
+/// <summary>
+/// Akka.Persistence snapshot store on Redis: per persistence id, an index of sequence numbers and
+/// two hashes (payload, timestamp), changed together by Lua scripts so a reader never sees an
+/// index entry without its payload. Key layout in README.md.
+/// </summary>
+public sealed class RedisSnapshotStore : SnapshotStore
+{
+    private static readonly string SaveScript = EmbeddedResources.Script("snapshot-save");
+    private static readonly string LoadScript = EmbeddedResources.Script("snapshot-load");
+    private static readonly string DeleteScript = EmbeddedResources.Script("snapshot-delete");
+
+    private readonly RedisPluginSettings _settings;
+    private readonly RedisKeys _keys;
+    private readonly SnapshotCodec _codec;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private Task<ConnectionMultiplexer>? _connecting;
+
+    public RedisSnapshotStore(Config config)
+    {
+        _settings = RedisPluginSettings.FromConfig(config);
+        _keys = new RedisKeys(_settings.KeyPrefix);
+        _codec = new SnapshotCodec(Context.System);
+    }
+
+    protected override void PreStart()
+    {
+        base.PreStart();
+        _connecting = RedisConnector.ConnectAsync(_settings, _log, "Redis snapshot store");
+    }
+
+    protected override void PostStop()
+    {
+        _connecting?.ContinueWith(t => t.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+        base.PostStop();
+    }
+
+    private async Task<IDatabase> DatabaseAsync()
+    {
+        var connection = await (_connecting ?? throw new InvalidOperationException("Snapshot store not started")).ConfigureAwait(false);
+        return connection.GetDatabase(_settings.Database);
+    }
+
+    private RedisKey[] KeysOf(string persistenceId) =>
+        [_keys.SnapshotIndex(persistenceId), _keys.SnapshotData(persistenceId), _keys.SnapshotTimestamps(persistenceId)];
+
+    protected override async Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
+    {
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        var found = (RedisResult[])(await db.ScriptEvaluateAsync(LoadScript, KeysOf(persistenceId), SnapshotFilter.For(criteria)).WaitAsync(cancellationToken).ConfigureAwait(false))!;
+        if (found.Length == 0) return null;
+
+        var sequenceNr = long.Parse((string)found[0]!, CultureInfo.InvariantCulture);
+        var timestamp = SnapshotFilter.ParseTicks((string)found[1]!);
+        var state = _codec.FromBytes((byte[])found[2]!);
+        return new SelectedSnapshot(new SnapshotMetadata(persistenceId, sequenceNr, timestamp), state);
+    }
+
+    protected override async Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
+    {
+        var bytes = _codec.ToBytes(snapshot);
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(SaveScript, KeysOf(metadata.PersistenceId),
+            [metadata.SequenceNr, SnapshotFilter.Ticks(metadata.Timestamp), bytes]).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)
+    {
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(DeleteScript, KeysOf(metadata.PersistenceId), SnapshotFilter.For(metadata)).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task DeleteAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
+    {
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(DeleteScript, KeysOf(persistenceId), SnapshotFilter.For(criteria)).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

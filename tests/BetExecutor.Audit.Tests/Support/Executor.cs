@@ -1,0 +1,29 @@
+using BetExecutor.Actors;
+using BetExecutor.Actors.Accounts;
+using BetExecutor.Domain.Signals;
+using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Node.Simulation;
+using Serilog.Core;
+
+namespace BetExecutor.Audit.Tests.Support;
+
+/// <summary>Starts an embedded executor node on a virtual clock, and scripts signals' legs before sending them.</summary>
+public static class Executor
+{
+    public static Task<ExecutorSimulation> StartAsync(Func<ExecutorSettings, ExecutorSettings>? adjust = null, string? redis = null)
+    {
+        var settings = ExecutorSettings.Default("audit-node");
+        return ExecutorSimulation.StartAsync(Signals.Start, seed: 1, adjust?.Invoke(settings) ?? settings, Logger.None, redis);
+    }
+
+    /// <summary>Scripts both legs of the signal at the venue, then sends it.</summary>
+    public static Task<SignalAnswer> SendAsync(this ExecutorSimulation simulation, Signal signal, LegScript positive, LegScript hedge)
+    {
+        simulation.Venue.Script(Signals.PositiveRef(signal), positive);
+        simulation.Venue.Script(Signals.HedgeRef(signal), hedge);
+        return simulation.ExecuteAsync(signal);
+    }
+
+    public static Task RunUntilQuietAsync(this ExecutorSimulation simulation) =>
+        simulation.RunUntilQuietAsync(simulation.Clock.UtcNow.AddDays(30));
+}
