@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace BetExecutor.Persistence.Redis.Tests.Infrastructure;
+
+/// <summary>
+/// A throw-away <c>redis-server</c> on a free 127.0.0.1 port, started as a plain child process and
+/// killed on dispose. <see cref="StopAsync"/> and <see cref="StartAsync"/> let a test take it down and
+/// bring it back on the same port. A durable server writes an fsync-always append-only file in a
+/// temporary directory, so data acknowledged before a kill survives the restart.
+/// </summary>
+public sealed class RedisServerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(20);
+
+    private readonly bool _durable;
+    private readonly string _directory;
+    private Process? _process;
+
+    private RedisServerProcess(int port, bool durable)
+    {
+        Port = port;
+        _durable = durable;
+        _directory = Directory.CreateTempSubdirectory("redis-test-").FullName;
+    }
+
+    public int Port { get; }
+
+    /// <summary>StackExchange.Redis configuration string for this server (short connect timeout for tests).</summary>
+    public string ConnectionString => $"127.0.0.1:{Port},connectTimeout=2000";
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public static async Task<RedisServerProcess> StartNewAsync(bool durable = false)
+    {
+        var server = new RedisServerProcess(FreeLoopbackPort(), durable);
+        await server.StartAsync();
+        return server;
+    }
+
+    /// <summary>An ephemeral port that nothing listens on (at the moment of asking).</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task StartAsync()
+    {
+        if (IsRunning) throw new InvalidOperationException("redis-server is already running");
+
+        var start = new ProcessStartInfo("redis-server")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _directory,
+        };
+        foreach (var arg in Arguments()) start.ArgumentList.Add(arg);
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start redis-server");
+        // Drain the pipes so a chatty server never blocks on a full buffer.
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        await WaitUntilPingAnsweredAsync();
+    }
+
+    private IEnumerable<string> Arguments()
+    {
+        yield return "--port"; yield return Port.ToString();
+        yield return "--bind"; yield return "127.0.0.1";
+        yield return "--save"; yield return "";
+        yield return "--dir"; yield return _directory;
+        yield return "--appendonly"; yield return _durable ? "yes" : "no";
+        if (_durable) { yield return "--appendfsync"; yield return "always"; }
+    }
+
+    /// <summary>Kills the server the hard way (as a crash would) and waits until it is gone.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null) return;
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    private async Task WaitUntilPingAnsweredAsync()
+    {
+        var deadline = DateTime.UtcNow + StartupDeadline;
+        Exception? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process is { HasExited: true })
+                throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode} while starting on port {Port}");
+            try
+            {
+                if (await PingAsync()) return;
+            }
+            catch (Exception e) when (e is SocketException or IOException)
+            {
+                last = e;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"redis-server on port {Port} did not answer PING within {StartupDeadline}", last);
+    }
+
+    private async Task<bool> PingAsync()
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync("PING\r\n"u8.ToArray());
+        var buffer = new byte[64];
+        var read = await stream.ReadAsync(buffer);
+        return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try { Directory.Delete(_directory, recursive: true); }
+        catch (IOException) { /* a leftover temp directory is harmless */ }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Akka.Configuration;
+using BetExecutor.Persistence.Redis.Journal;
+using BetExecutor.Persistence.Redis.Snapshot;
+using BetExecutor.Persistence.Redis.Tests.Infrastructure;
+
+namespace BetExecutor.Persistence.Redis.Tests;
+
+/// <summary>Key layout and embedded defaults; no Redis needed.</summary>
+public sealed class KeyLayoutAndConfigSpecs
+{
+    private static readonly RedisKeys Keys = new("bx:");
+
+    public static TheoryData<string> AwkwardPersistenceIds =>
+        ["account|sportsbook|brand|login", "}starts-with-closing-brace", "a{b}c", "{whole}", "%7B", "x}"];
+
+    [Fact]
+    public void Slot_function_matches_the_cluster_specification_test_vector()
+    {
+        Assert.Equal(0x31C3, RedisClusterSlot.Crc16("123456789"u8.ToArray()));
+    }
+
+    [Theory]
+    [MemberData(nameof(AwkwardPersistenceIds))]
+    public void Every_key_of_one_persistence_id_lands_in_the_same_cluster_slot(string persistenceId)
+    {
+        var keys = new[]
+        {
+            Keys.Events(persistenceId), Keys.HighestSequenceNr(persistenceId),
+            Keys.SnapshotIndex(persistenceId), Keys.SnapshotData(persistenceId), Keys.SnapshotTimestamps(persistenceId),
+        }.Select(k => k.ToString()).ToArray();
+        Assert.Single(keys.Select(RedisClusterSlot.Of).Distinct());
+        // The slot is the hash of the id itself, not of the whole key, so it is the same for any prefix.
+        Assert.Equal(RedisClusterSlot.Of(keys[0]), RedisClusterSlot.Of(new RedisKeys("other:").Events(persistenceId).ToString()));
+    }
+
+    [Fact]
+    public void Different_persistence_ids_never_share_keys_even_when_they_look_escaped()
+    {
+        Assert.NotEqual(RedisKeys.HashTag("a}"), RedisKeys.HashTag("a%7D"));
+        Assert.NotEqual(RedisKeys.HashTag("%"), RedisKeys.HashTag("%25"));
+        Assert.Equal("bx:journal:persisted:{pair-1}", Keys.Events("pair-1").ToString());
+    }
+
+    [Fact]
+    public void A_key_prefix_with_braces_is_refused()
+    {
+        var config = ConfigurationFactory.ParseString("key-prefix = \"bad{prefix}\"");
+        Assert.Throws<ConfigurationException>(() => RedisPluginSettings.FromConfig(config));
+    }
+
+    [Fact]
+    public void Default_config_names_the_plugin_classes_and_the_official_keys()
+    {
+        var config = RedisPersistence.DefaultConfig();
+        var journal = config.GetConfig(RedisPersistence.JournalPluginId);
+        var snapshots = config.GetConfig(RedisPersistence.SnapshotStorePluginId);
+
+        Assert.Equal(typeof(RedisJournal), Type.GetType(journal.GetString("class"), throwOnError: true));
+        Assert.Equal(typeof(RedisSnapshotStore), Type.GetType(snapshots.GetString("class"), throwOnError: true));
+        foreach (var section in new[] { journal, snapshots })
+        foreach (var key in new[] { "plugin-dispatcher", "configuration-string", "database", "key-prefix" })
+            Assert.True(section.HasPath(key), $"missing {key}");
+    }
+
+    [Fact]
+    public void Every_key_in_the_embedded_defaults_has_a_comment_above_it()
+    {
+        using var stream = typeof(RedisPersistence).Assembly.GetManifestResourceStream("BetExecutor.Persistence.Redis.reference.conf")!;
+        var lines = new StreamReader(stream).ReadToEnd().Split('\n').Select(l => l.Trim()).ToArray();
+        var settingLine = new Regex(@"^[a-z-]+\s*=");
+
+        var undocumented = lines
+            .Select((line, index) => (line, index))
+            .Where(x => settingLine.IsMatch(x.line) && !lines[x.index - 1].StartsWith('#'))
+            .Select(x => x.line)
+            .ToList();
+
+        Assert.Empty(undocumented);
+    }
+}
