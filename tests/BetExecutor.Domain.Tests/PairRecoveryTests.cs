@@ -111,9 +111,20 @@ public class PairRecoveryTests
     }
 
     [Fact]
-    public void A_settling_pair_reports_hedged_again_and_polls_on_recovery()
+    public void A_settling_pair_recovered_before_kick_off_reports_hedged_again_and_waits_for_kick_off()
     {
         var then = RecoveredFrom(PairStatus.Settling);
+
+        Assert.Empty(then.Events);
+        then.ThenDid<ReportHedged>();
+        then.ThenDidNot<PollSettlement>();
+        Assert.Equal(KickOff, then.ThenWakesAt());
+    }
+
+    [Fact]
+    public void A_settling_pair_recovered_after_kick_off_reports_hedged_again_and_polls_at_once()
+    {
+        var then = RecoveredFrom(PairStatus.Settling, at: (KickOff - T0).TotalSeconds + 5);
 
         Assert.Empty(then.Events);
         then.ThenDid<ReportHedged>();

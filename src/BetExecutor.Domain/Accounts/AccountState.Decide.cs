@@ -76,15 +76,20 @@ public sealed partial record AccountState
         return new OperatorDecision.Record([new ExposureResolved(pairId, reason.Trim(), by) { Meta = MetaAt(now, pairId) }]);
     }
 
-    public OperatorDecision DecideHalt(string reason, string by, DateTimeOffset now) =>
-        string.IsNullOrWhiteSpace(reason)
-            ? new OperatorDecision.Refuse("reason: a halt needs a reason")
-            : new OperatorDecision.Record([new IdentityHalted(reason.Trim(), by) { Meta = MetaAt(now, null) }]);
+    public OperatorDecision DecideHalt(string reason, string by, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return new OperatorDecision.Refuse("reason: a halt needs a reason");
+        // The first halt's reason and time stay what operators see; a second halt must not rewrite them.
+        if (Halt is { } halt) return new OperatorDecision.Refuse($"{Identity} is already halted since {halt.Since:O} by {halt.By}: {halt.Reason}");
+        return new OperatorDecision.Record([new IdentityHalted(reason.Trim(), by) { Meta = MetaAt(now, null) }]);
+    }
 
-    public OperatorDecision DecideResume(string reason, string by, DateTimeOffset now) =>
-        Halt is null
-            ? new OperatorDecision.Refuse($"{Identity} is not halted")
-            : new OperatorDecision.Record([new IdentityResumed(reason, by) { Meta = MetaAt(now, null) }]);
+    public OperatorDecision DecideResume(string reason, string by, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return new OperatorDecision.Refuse("reason: a resume needs a reason");
+        if (Halt is null) return new OperatorDecision.Refuse($"{Identity} is not halted");
+        return new OperatorDecision.Record([new IdentityResumed(reason.Trim(), by) { Meta = MetaAt(now, null) }]);
+    }
 
     private SignalDecision.Deny Deny(Signal signal, DenialReason reason, string detail, DateTimeOffset now, bool persist = true) =>
         new(new SignalDenied(signal.SignalId, reason, detail) { Meta = MetaAt(now, null) }, persist);

@@ -50,7 +50,8 @@ public sealed record Identity
     {
         identity = null;
         var parts = key.Split(KeySeparator);
-        if (parts.Length != 3 || Validate(parts[0], parts[1], parts[2]).Count > 0) return false;
+        // A key is canonical: a padded part would name the same login under a second entity id (two cooldowns).
+        if (parts.Length != 3 || parts.Any(p => p != p.Trim()) || Validate(parts[0], parts[1], parts[2]).Count > 0) return false;
         identity = new Identity(parts[0], parts[1], parts[2]);
         return true;
     }

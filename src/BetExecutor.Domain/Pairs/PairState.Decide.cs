@@ -260,7 +260,10 @@ public sealed partial record PairState
                 case PairStatus.Settling:
                     // The owner may not have recorded the hedge before the restart; telling it again is harmless.
                     Do(ReportHedged.Instance);
-                    Poll();
+                    // Before kick-off nothing can have settled: polling now would only spend the poll budget.
+                    var startsAt = _state.Signal!.Event.StartsAt;
+                    if (startsAt > now) Do(new WakeAt(startsAt));
+                    else Poll();
                     return;
                 default:
                     Finish(); // terminal: report again in case the owner never recorded it
@@ -304,7 +307,8 @@ public sealed partial record PairState
             var odds = rejected.CurrentOdds ?? _state.Hedge.AskedOdds;
             if (odds < _state.Signal!.Hedge.MinOdds)
             {
-                Emit(new HedgeRejected(rejected.Code, true, attempt, null, odds) { Meta = Meta });
+                // Recorded as the venue classed it (transient); no retry follows because the new price is below the floor.
+                Emit(new HedgeRejected(rejected.Code, false, attempt, null, odds) { Meta = Meta });
                 RaiseExposure(ExposureReason.Unhedged, $"hedge re-priced to {odds}, below the minimum {_state.Signal.Hedge.MinOdds}");
                 return;
             }

@@ -53,7 +53,8 @@ public sealed partial record PairState
      *                                        └PositiveOutcomeUnknown► PositiveUnknown ─PositiveAccepted─► PositiveAccepted │ │                 └ExposureRaised► Exposed
      *                                                 │ └PositiveNotFound► PositiveRejected                              │ └HedgeOutcomeUnknown► HedgeUnknown ─HedgeAccepted► Settling
      *                                                 └ExposureRaised► Exposed                                           └HedgeRejected► HedgeRetryWaiting | HedgeFailed
-     *  HedgeUnknown ─HedgeNotFound► HedgeRetryWaiting | HedgeFailed;  HedgeRetryWaiting ─HedgeIntentRecorded► HedgePending;  HedgeFailed ─ExposureRaised► Exposed
+     *  HedgeUnknown ─HedgeNotFound► HedgeRetryWaiting | HedgeFailed;  HedgeRetryWaiting ─HedgeIntentRecorded► HedgePending | ─ExposureRaised► Exposed;
+ *  HedgeFailed ─ExposureRaised► Exposed
      */
     public PairState Apply(PairEvent e) => (Status, e) switch
     {
@@ -109,6 +110,8 @@ public sealed partial record PairState
         },
         (PairStatus.HedgeUnknown, ExposureRaised x) => Expose(x),
         (PairStatus.HedgeRetryWaiting, HedgeIntentRecorded h) => RecordHedgeIntent(h),
+        // The retry was due but the re-priced hedge could not be sized: the positive stands unhedged.
+        (PairStatus.HedgeRetryWaiting, ExposureRaised x) => Expose(x),
         (PairStatus.HedgeFailed, ExposureRaised x) => Expose(x),
 
         (PairStatus.Settling, SettlementPolled p) => this with

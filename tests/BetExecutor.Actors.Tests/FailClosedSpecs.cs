@@ -1,0 +1,65 @@
+using Akka.Actor;
+using BetExecutor.Actors.Accounts;
+using BetExecutor.Domain.Accounts;
+
+namespace BetExecutor.Actors.Tests;
+
+/// <summary>DESIGN §6: if storage fails, the executor fails closed — no bet whose intent could not be persisted.</summary>
+public sealed class FailClosedSpecs : ActorSpecBase
+{
+    [Fact]
+    public async Task Signal_is_refused_as_storage_unavailable_and_nothing_is_placed_when_the_journal_fails()
+    {
+        var signal = SignalFor(Alice, "s-1");
+        Script(signal, "accept", "accept");
+        var account = StartAccount(Alice);
+        await account.Ask<AccountStatus>(new GetAccountStatus(Alice), TimeSpan.FromSeconds(10)); // recovered
+
+        await Journal.OnWrite.Fail();
+        var answer = await SendAsync(account, signal);
+
+        Assert.Equal(SignalAnswerKind.Rejected, answer.Kind);
+        Assert.Equal(DenialReason.StorageUnavailable, answer.Reason);
+        Assert.Empty(Venue.AllAttempts());
+    }
+
+    [Fact]
+    public async Task Pair_sends_nothing_when_its_positive_intent_cannot_be_stored()
+    {
+        var signal = SignalFor(Alice, "s-1");
+        Script(signal, "accept", "accept");
+        var account = StartAccount(Alice);
+        await account.Ask<AccountStatus>(new GetAccountStatus(Alice), TimeSpan.FromSeconds(10));
+
+        // The account's acceptance is stored; every write of the pair's own journal fails.
+        await Journal.OnWrite.SetInterceptorAsync(new FailWritesOf("pair/"));
+        var answer = await SendAsync(account, signal);
+        await Clock.AdvanceToAsync(Start.AddMinutes(5), TimeSpan.FromSeconds(10));
+
+        Assert.Equal(SignalAnswerKind.Executed, answer.Kind);
+        Assert.Empty(Venue.AllAttempts());
+    }
+
+    [Fact]
+    public async Task Only_one_of_many_simultaneous_signals_for_one_identity_executes()
+    {
+        var account = StartAccount(Alice);
+        var signals = Enumerable.Range(1, 25).Select(i => SignalFor(Alice, $"s-{i}")).ToList();
+        foreach (var signal in signals) Script(signal, "accept", "accept");
+
+        var answers = await Task.WhenAll(signals.Select(s => account.Ask<SignalAnswer>(new ExecuteSignal(s), TimeSpan.FromSeconds(20))));
+        await Clock.WaitUntilIdleAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Single(answers, a => a.Kind == SignalAnswerKind.Executed);
+        Assert.All(answers.Where(a => a.Kind != SignalAnswerKind.Executed), a => Assert.Equal(DenialReason.Cooldown, a.Reason));
+        Assert.Single(Venue.AllAttempts(), a => a.Request.ClientReference.Value.EndsWith("-p"));
+    }
+
+    private sealed class FailWritesOf(string persistenceIdPrefix) : Akka.Persistence.TestKit.IJournalInterceptor
+    {
+        public Task InterceptAsync(Akka.Persistence.IPersistentRepresentation message) =>
+            message.PersistenceId.StartsWith(persistenceIdPrefix, StringComparison.Ordinal)
+                ? throw new IOException($"injected write failure for {message.PersistenceId}")
+                : Task.CompletedTask;
+    }
+}

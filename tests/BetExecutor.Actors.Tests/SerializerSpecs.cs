@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Akka.Serialization;
+using BetExecutor.Actors.Accounts;
+using BetExecutor.Actors.Serialization;
+using BetExecutor.Domain.Accounts;
+using BetExecutor.Domain.Events;
+using BetExecutor.Domain.Exposures;
+using BetExecutor.Domain.Legs;
+using BetExecutor.Domain.Pairs;
+
+namespace BetExecutor.Actors.Tests;
+
+/// <summary>Every persisted or remote type round-trips through the versioned JSON serializer, under its stable manifest.</summary>
+public sealed class SerializerSpecs : ActorSpecBase
+{
+    private static readonly EventMeta Meta = new(Start, Alice.Key, "s-1", "node-a", "inc-1");
+    private static readonly LegSnapshot Leg = new(Alice.Key, "bx-1-p", 50m, 2.10m, "bet-1", 50m, 2.10m, SettlementState.Won);
+    private static readonly ExposureRecord Exposure = new("s-1", Alice.Key, ExposureReason.Unhedged, "hedge refused", Leg, Leg with { BetId = null }, Start, Start.AddHours(24))
+    {
+        ResolvedAt = Start.AddHours(1), Resolution = "hedged by hand", ResolvedBy = "ops",
+    };
+
+    public static IEnumerable<object[]> Samples()
+    {
+        var signal = SignalFor(Alice, "s-1");
+        var outcome = new PairOutcome(PairResult.Exposure, null, ExposureReason.Unhedged, "detail", Leg, Leg);
+        object[] all =
+        [
+            new PositiveIntentRecorded(signal, new ClientReference("bx-1-p"), 50m, 2.10m, Start) { Meta = Meta },
+            new PairAbandoned("stale") { Meta = Meta },
+            new PositiveAccepted(new AcceptedBet("bet-1", 50m, 2.1m)) { Meta = Meta },
+            new PositiveRejected("MARKET_CLOSED", true) { Meta = Meta },
+            new PositiveOutcomeUnknown("timeout") { Meta = Meta },
+            new PositiveNotFound { Meta = Meta },
+            new HedgeIntentRecorded(new ClientReference("bx-1-h"), 2, 51.22m, 2.05m) { Meta = Meta },
+            new HedgeAccepted(new AcceptedBet("bet-2", 51.22m, 2.05m)) { Meta = Meta },
+            new HedgeRejected("PRICE_CHANGED", false, 1, Start.AddSeconds(2), 2.01m) { Meta = Meta },
+            new HedgeOutcomeUnknown("timeout") { Meta = Meta },
+            new HedgeNotFound(1, null) { Meta = Meta },
+            new SettlementPolled(3, SettlementState.Pending, null) { Meta = Meta },
+            new PairSettled(SettlementState.Won, SettlementState.Lost) { Meta = Meta },
+            new ExposureRaised(ExposureReason.BothLost, "both lost", Leg, Leg) { Meta = Meta },
+            new SignalAccepted(signal, Start.AddSeconds(60)) { Meta = Meta },
+            new SignalDenied("s-2", DenialReason.Cooldown, "cooldown until ...") { Meta = Meta },
+            new PairHedged("s-1") { Meta = Meta },
+            new PairFinished("s-1", outcome) { Meta = Meta },
+            new ExposureOpened(Exposure) { Meta = Meta },
+            new ExposureResolved("s-1", "hedged by hand", "ops") { Meta = Meta },
+            new IdentityHalted("maintenance", "ops") { Meta = Meta },
+            new IdentityResumed("done", "ops") { Meta = Meta },
+            new ExecuteSignal(signal),
+            new HaltIdentity(Alice, "maintenance", "ops"),
+            new ResumeIdentity(Alice, "done", "ops"),
+            new ResolveExposure(Alice, "s-1", "hedged by hand", "ops"),
+            new GetAccountStatus(Alice),
+            new SignalAnswer("s-1", SignalAnswerKind.Duplicate, null, "duplicate", Start.AddSeconds(60),
+                new SignalVerdict("s-1", true, null, "executed", Start)),
+            new OperatorAnswer.Done("halted"),
+            new OperatorAnswer.Refused("not halted"),
+            new AccountStatus(Alice, Start.AddSeconds(60), new HaltState("maintenance", "ops", Start), "s-1", ["s-1"], [Exposure], 3, Start),
+        ];
+        return all.Select(o => new[] { o });
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Round_trips_through_the_serializer_bound_in_configuration(object sample)
+    {
+        var serializer = Sys.Serialization.FindSerializerFor(sample);
+        Assert.IsType<BetExecutorJsonSerializer>(serializer);
+
+        var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, sample);
+        var back = Sys.Serialization.Deserialize(serializer.ToBinary(sample), serializer.Identifier, manifest);
+
+        Assert.Equal(sample.GetType(), back.GetType());
+        Assert.Equal(JsonSerializer.Serialize(sample, sample.GetType(), BetExecutorJsonSerializer.Options),
+            JsonSerializer.Serialize(back, back.GetType(), BetExecutorJsonSerializer.Options));
+    }
+
+    [Fact]
+    public void Every_manifested_type_has_a_sample_and_a_versioned_manifest()
+    {
+        var sampled = Samples().Select(s => s[0].GetType()).ToHashSet();
+        Assert.All(Manifests.Types, t =>
+        {
+            Assert.Contains(t, sampled);
+            Assert.Matches(@"\.v\d+$", Manifests.Of(t));
+        });
+    }
+}
