@@ -7,12 +7,14 @@ namespace BetExecutor.Actors;
 /// <param name="Node">This node's name, stamped on every event it writes.</param>
 /// <param name="Incarnation">Unique per start of the node: tells apart two writers with the same node name.</param>
 /// <param name="PairRestartDelay">Wait before a pair that stopped unexpectedly (e.g. its journal failed) is started again from its events.</param>
+/// <param name="AccountSnapshotEvery">An account saves a snapshot after this many events: the most a recovery replays.</param>
 public sealed record ExecutorSettings(
     AccountSettings Account,
     PairSettings Pair,
     string Node,
     string Incarnation,
-    TimeSpan PairRestartDelay)
+    TimeSpan PairRestartDelay,
+    int AccountSnapshotEvery = 100)
 {
     public static ExecutorSettings Default(string node) => new(
         AccountSettings.Default,

@@ -29,6 +29,7 @@ public abstract class ActorSpecBase : Akka.TestKit.Xunit2.TestKit
           serializers.betexec-json = "BetExecutor.Actors.Serialization.BetExecutorJsonSerializer, BetExecutor.Actors"
           serialization-bindings {
             "BetExecutor.Domain.Events.IDomainEvent, BetExecutor.Domain" = betexec-json
+            "BetExecutor.Domain.Events.IDomainSnapshot, BetExecutor.Domain" = betexec-json
             "BetExecutor.Actors.IExecutorMessage, BetExecutor.Actors" = betexec-json
           }
           serialization-identifiers."BetExecutor.Actors.Serialization.BetExecutorJsonSerializer, BetExecutor.Actors" = 4711

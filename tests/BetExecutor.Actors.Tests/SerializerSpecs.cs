@@ -57,6 +57,8 @@ public sealed class SerializerSpecs : ActorSpecBase
                 new SignalVerdict("s-1", true, null, "executed", Start)),
             new OperatorAnswer.Done("halted"),
             new OperatorAnswer.Refused("not halted"),
+            new AccountSnapshot(AccountState.Initial(Alice).Apply(new SignalAccepted(signal, Start.AddSeconds(60)) { Meta = Meta })
+                .Apply(new ExposureOpened(Exposure) { Meta = Meta }).Apply(new IdentityHalted("maintenance", "ops") { Meta = Meta })),
             new AccountStatus(Alice, Start.AddSeconds(60), new HaltState("maintenance", "ops", Start), "s-1", ["s-1"], [Exposure], 3, Start),
         ];
         return all.Select(o => new[] { o });

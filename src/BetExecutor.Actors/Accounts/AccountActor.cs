@@ -36,6 +36,10 @@ public sealed partial class AccountActor : ReceivePersistentActor
             .WithContext("Identity", identity.Key)
             .WithContext("Node", services.Settings.Node);
 
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is AccountSnapshot snapshot) _state = snapshot.State;
+        });
         Recover<AccountEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ => RestartPairsInFlight());
 
@@ -48,6 +52,8 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Command<PairReportedFinished>(OnPairFinished);
         Command<Terminated>(t => OnPairStopped(t.ActorRef));
         Command<RestartPair>(r => RestartPairIfStillInFlight(r.PairId));
+        Command<SaveSnapshotSuccess>(s => _log.Debug("Snapshot saved at {SequenceNr}", s.Metadata.SequenceNr));
+        Command<SaveSnapshotFailure>(f => _log.Warning("Snapshot at {SequenceNr} failed: {Error}; recovery replays more events until the next one", f.Metadata.SequenceNr, f.Cause.Message));
     }
 
     public override string PersistenceId { get; }
@@ -105,7 +111,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
         _awaitingSignalId = signalId;
         Persist(e, persisted =>
         {
-            _state = _state.Apply(persisted);
+            Applied(persisted);
             _awaitingAnswer = null;
             _awaitingSignalId = null;
             then(persisted);
@@ -121,7 +127,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
                 break;
             case OperatorDecision.Record record:
                 var replyTo = Sender;
-                PersistAll(record.Events.Select(Stamp), e => _state = _state.Apply(e));
+                PersistAll(record.Events.Select(Stamp), Applied);
                 DeferAsync(doneDetail, detail =>
                 {
                     _log.Warning("Operator action on {Identity}: {Detail}", _identity.Key, detail);
@@ -146,7 +152,14 @@ public sealed partial class AccountActor : ReceivePersistentActor
     private void PersistQuietly(IReadOnlyList<AccountEvent> events)
     {
         if (events.Count == 0) return;
-        PersistAll(events.Select(Stamp), e => _state = _state.Apply(e));
+        PersistAll(events.Select(Stamp), Applied);
+    }
+
+    /// <summary>Applies a persisted event and, every so many events, snapshots the state to bound recovery.</summary>
+    private void Applied(AccountEvent e)
+    {
+        _state = _state.Apply(e);
+        if (LastSequenceNr % _services.Settings.AccountSnapshotEvery == 0) SaveSnapshot(new AccountSnapshot(_state));
     }
 
     private TEvent Stamp<TEvent>(TEvent e) where TEvent : AccountEvent =>

@@ -18,3 +18,6 @@ public interface IDomainEvent
 {
     EventMeta Meta { get; }
 }
+
+/// <summary>Every persisted snapshot of domain state.</summary>
+public interface IDomainSnapshot;

@@ -29,7 +29,8 @@ public static class ExecutorSettingsReader
                 HedgeStakeStep: c.GetDecimal("hedge-stake-step", 0.01m)),
             node,
             Guid.NewGuid().ToString("N"),
-            Time(c, "pair-restart-delay"));
+            Time(c, "pair-restart-delay"),
+            Positive(c, "account-snapshot-every"));
     }
 
     public static int Shards(Config config) => config.GetInt("bet-executor.shards", 100);

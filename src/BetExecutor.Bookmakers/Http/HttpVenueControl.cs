@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Domain.Legs;
+
+namespace BetExecutor.Bookmakers.Http;
+
+/// <summary>A control API request the simulator refused or could not be reached for. Control is set-up: it fails loudly.</summary>
+public sealed class VenueControlException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Client of the HTTP venue simulator's control API, for the scenario runner and tests: scripts legs, drives the
+/// venue's clock, reads the book. Unlike <see cref="HttpBookmakerClient"/> it throws (<see cref="VenueControlException"/>):
+/// a scenario whose set-up did not reach the venue must stop, not run on with wrong scripts.
+/// </summary>
+public sealed class HttpVenueControl : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+
+    public HttpVenueControl(Uri baseAddress, TimeSpan? timeout = null)
+        : this(new HttpClient { BaseAddress = HttpBookmakerClient.WithTrailingSlash(baseAddress), Timeout = timeout ?? TimeSpan.FromSeconds(10) }, ownsHttp: true)
+    {
+    }
+
+    /// <summary>On a caller's client (BaseAddress set; the caller disposes it).</summary>
+    public HttpVenueControl(HttpClient http) : this(http, ownsHttp: false)
+    {
+    }
+
+    private HttpVenueControl(HttpClient http, bool ownsHttp)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.BaseAddress is null) throw new ArgumentException("the HttpClient needs a BaseAddress (the simulator's)", nameof(http));
+        _http = http;
+        _ownsHttp = ownsHttp;
+    }
+
+    /// <summary>Scripts every attempt with this client reference; for a bet already held, also how it settles and when it shows.</summary>
+    public Task ScriptAsync(ClientReference clientReference, LegScript script, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clientReference);
+        ArgumentNullException.ThrowIfNull(script);
+        return PostAsync(VenueRoutes.ControlScripts, ScriptWire.ToBody(clientReference, script), cancellationToken);
+    }
+
+    /// <summary>Sets the venue's clock (visibility and settlement follow it) and keeps it there until the next call. It never goes back.</summary>
+    public Task SetClockAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        PostAsync(VenueRoutes.ControlClock, new ClockBody(now), cancellationToken);
+
+    public Task<ClockBody> GetClockAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<ClockBody>(VenueRoutes.ControlClock, cancellationToken);
+
+    /// <summary>Ground truth: every bet held and, per client reference, requests received and attempts processed.</summary>
+    public Task<BookBody> GetBookAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<BookBody>(VenueRoutes.Bets, cancellationToken);
+
+    public void Dispose()
+    {
+        if (_ownsHttp) _http.Dispose();
+    }
+
+    private async Task PostAsync<T>(string path, T body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => _http.PostAsJsonAsync(path, body, VenueWire.Json, cancellationToken), path).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, path, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => _http.GetAsync(path, cancellationToken), path).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, path, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<T>(VenueWire.Json, cancellationToken).ConfigureAwait(false)
+            ?? throw new VenueControlException($"{path}: the simulator sent an empty answer");
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send, string path)
+    {
+        try
+        {
+            return await send().ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new VenueControlException($"{path}: the simulator could not be reached: {ex.Message}", ex);
+        }
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode) return;
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        throw new VenueControlException($"{path}: the simulator answered {(int)response.StatusCode}: {body}");
+    }
+}

@@ -1,0 +1,23 @@
+using BetExecutor.Domain.Identities;
+using BetExecutor.Domain.Legs;
+
+namespace BetExecutor.Bookmakers.Http;
+
+/// <summary>The venue API's paths, relative to its base address. The server's route templates sit beside the client's builders.</summary>
+public static class VenueRoutes
+{
+    public const string Bets = "bets";
+    public const string ByReferenceTemplate = "bets/by-reference/{provider}/{whitelabel}/{account}/{clientReference}";
+    public const string SettlementTemplate = "bets/{betId}/settlement";
+    public const string ControlScripts = "control/scripts";
+    public const string ControlClock = "control/clock";
+
+    public static string ByReference(Identity account, ClientReference clientReference) =>
+        $"bets/by-reference/{Escape(account.Provider)}/{Escape(account.Whitelabel)}/{Escape(account.Account)}/{Escape(clientReference.Value)}";
+
+    /// <summary>The account travels as its key, <c>provider/whitelabel/account</c>, in the query string.</summary>
+    public static string Settlement(Identity account, string betId) =>
+        $"bets/{Escape(betId)}/settlement?account={Escape(account.Key)}";
+
+    private static string Escape(string part) => Uri.EscapeDataString(part);
+}
