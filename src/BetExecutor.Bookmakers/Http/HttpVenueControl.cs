@@ -61,19 +61,19 @@ public sealed class HttpVenueControl : IDisposable
 
     private async Task PostAsync<T>(string path, T body, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => _http.PostAsJsonAsync(path, body, VenueWire.Json, cancellationToken), path).ConfigureAwait(false);
+        using var response = await SendAsync(() => _http.PostAsJsonAsync(path, body, VenueWire.Json, cancellationToken), path, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, path, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => _http.GetAsync(path, cancellationToken), path).ConfigureAwait(false);
+        using var response = await SendAsync(() => _http.GetAsync(path, cancellationToken), path, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, path, cancellationToken).ConfigureAwait(false);
         return await response.Content.ReadFromJsonAsync<T>(VenueWire.Json, cancellationToken).ConfigureAwait(false)
             ?? throw new VenueControlException($"{path}: the simulator sent an empty answer");
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send, string path)
+    private static async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send, string path, CancellationToken cancellationToken)
     {
         try
         {
@@ -82,6 +82,10 @@ public sealed class HttpVenueControl : IDisposable
         catch (HttpRequestException ex)
         {
             throw new VenueControlException($"{path}: the simulator could not be reached: {ex.Message}", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new VenueControlException($"{path}: the simulator did not answer in time", ex);
         }
     }
 

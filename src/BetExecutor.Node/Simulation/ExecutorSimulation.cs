@@ -63,10 +63,10 @@ public sealed class ExecutorSimulation : IAsyncDisposable
         Node = await EmbeddedNode.StartAsync(new NodeOptions(settings.Node, RedisConnectionString: _redis), services, _logger);
     }
 
-    public async Task<SignalAnswer> ExecuteAsync(Signal signal)
+    public async Task<SignalAnswer> ExecuteAsync(Signal signal, TimeSpan? timeout = null)
     {
         _identities.Add(signal.Identity);
-        var answer = await Node.Accounts.Ask<SignalAnswer>(new ExecuteSignal(signal), RealTimeout);
+        var answer = await Node.Accounts.Ask<SignalAnswer>(new ExecuteSignal(signal), timeout ?? RealTimeout);
         await Clock.WaitUntilIdleAsync(RealTimeout);
         return answer;
     }

@@ -17,11 +17,11 @@ public static class Executor
     }
 
     /// <summary>Scripts both legs of the signal at the venue, then sends it.</summary>
-    public static Task<SignalAnswer> SendAsync(this ExecutorSimulation simulation, Signal signal, LegScript positive, LegScript hedge)
+    public static Task<SignalAnswer> SendAsync(this ExecutorSimulation simulation, Signal signal, LegScript positive, LegScript hedge, TimeSpan? timeout = null)
     {
         simulation.Venue.Script(Signals.PositiveRef(signal), positive);
         simulation.Venue.Script(Signals.HedgeRef(signal), hedge);
-        return simulation.ExecuteAsync(signal);
+        return simulation.ExecuteAsync(signal, timeout);
     }
 
     public static Task RunUntilQuietAsync(this ExecutorSimulation simulation) =>

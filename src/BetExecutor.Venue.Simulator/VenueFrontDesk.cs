@@ -1,0 +1,67 @@
+using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Domain.Identities;
+using BetExecutor.Domain.Legs;
+
+namespace BetExecutor.Venue.Simulator;
+
+/// <summary>
+/// What the HTTP layer keeps beside the venue: request counts (which seed each request's fault draws), the scripts
+/// it was given (so it knows whether an Unknown was a lost answer or a server error, which the venue's answer does
+/// not say) and bets held in pending acceptance. The venue's own state stays in the <c>VenueSimulator</c>.
+/// </summary>
+internal sealed class VenueFrontDesk
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<ClientReference, LegScript> _scripts = new();
+    private readonly Dictionary<(Identity Account, ClientReference Reference), int> _placementRequests = new();
+    private readonly Dictionary<(string Kind, string Key), int> _queryRequests = new();
+    private readonly Dictionary<(Identity Account, ClientReference Reference), DateTimeOffset> _pendingUntil = new();
+
+    public void RememberScript(ClientReference reference, LegScript script)
+    {
+        lock (_gate) _scripts[reference] = script;
+    }
+
+    public LegScript? ScriptFor(ClientReference reference)
+    {
+        lock (_gate) return _scripts.GetValueOrDefault(reference);
+    }
+
+    /// <summary>Counts a placement request and returns its number for this (account, reference), from 0.</summary>
+    public int CountPlacementRequest(Identity account, ClientReference reference)
+    {
+        lock (_gate)
+        {
+            var number = _placementRequests.GetValueOrDefault((account, reference));
+            _placementRequests[(account, reference)] = number + 1;
+            return number;
+        }
+    }
+
+    /// <summary>Counts a lookup or settlement request and returns its number for this key, from 0.</summary>
+    public int CountQueryRequest(string kind, string key)
+    {
+        lock (_gate)
+        {
+            var number = _queryRequests.GetValueOrDefault((kind, key));
+            _queryRequests[(kind, key)] = number + 1;
+            return number;
+        }
+    }
+
+    public IReadOnlyDictionary<(Identity Account, ClientReference Reference), int> PlacementRequests()
+    {
+        lock (_gate) return new Dictionary<(Identity, ClientReference), int>(_placementRequests);
+    }
+
+    /// <summary>Puts a newly taken bet in pending acceptance until <paramref name="until"/>; a bet already pending keeps its time.</summary>
+    public void StartPending(Identity account, ClientReference reference, DateTimeOffset until)
+    {
+        lock (_gate) _pendingUntil.TryAdd((account, reference), until);
+    }
+
+    public bool IsPending(Identity account, ClientReference reference, DateTimeOffset now)
+    {
+        lock (_gate) return _pendingUntil.TryGetValue((account, reference), out var until) && now < until;
+    }
+}
