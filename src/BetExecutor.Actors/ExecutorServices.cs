@@ -1,5 +1,7 @@
 using BetExecutor.Actors.Time;
 using BetExecutor.Bookmakers.Contract;
+using BetExecutor.Bookmakers.Paper;
+using BetExecutor.Domain.Identities;
 
 namespace BetExecutor.Actors;
 
@@ -8,4 +10,15 @@ public sealed record ExecutorServices(
     IExecutorClock Clock,
     IBookmakerDirectory Venues,
     ExecutorSettings Settings,
-    IExecutorObserver Observer);
+    IExecutorObserver Observer)
+{
+    /// <summary>The paper venue every leg of a dry-run identity's pairs goes to.</summary>
+    public IBookmakerClient Paper { get; init; } = new PaperBookmakerClient();
+
+    /// <summary>
+    /// The client for one leg of a pair owned by <paramref name="owner"/>. A dry-run owner's legs all go to paper,
+    /// whatever account they name: this is the one place a live client is chosen, and it never is for dry run.
+    /// </summary>
+    public IBookmakerClient VenueFor(Identity owner, Identity legAccount) =>
+        Settings.Limits.For(owner).DryRun ? Paper : Venues.For(legAccount);
+}

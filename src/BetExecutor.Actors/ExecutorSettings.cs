@@ -14,8 +14,16 @@ public sealed record ExecutorSettings(
     string Node,
     string Incarnation,
     TimeSpan PairRestartDelay,
-    int AccountSnapshotEvery = 100)
+    int AccountSnapshotEvery = 100,
+    IdentityPolicies? Policies = null)
 {
+    /// <summary>Per-identity limits and dry-run flags; nothing limited unless configured.</summary>
+    public IdentityPolicies Limits => Policies ?? IdentityPolicies.Unlimited;
+
+    /// <summary>How a pair of <paramref name="owner"/> runs: the hedge is rounded to the hedge venue's step.</summary>
+    public PairSettings PairFor(Domain.Signals.Signal? signal) =>
+        signal is null ? Pair : Pair with { HedgeStakeStep = Limits.For(signal.Hedge.Identity).StakeStep };
+
     public static ExecutorSettings Default(string node) => new(
         AccountSettings.Default,
         PairSettings.Default,

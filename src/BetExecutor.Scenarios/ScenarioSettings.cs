@@ -28,4 +28,7 @@ public sealed record ScenarioSettings
 
     /// <summary>Whether an open exposure stops its identity taking new signals (<c>exposureBlocksIdentity</c>).</summary>
     public bool ExposureBlocksIdentity { get; init; } = true;
+
+    /// <summary>Per-identity limits and dry-run flags (<c>identities</c>); identities not listed are unlimited.</summary>
+    public Domain.Accounts.IdentityPolicies Limits { get; init; } = Domain.Accounts.IdentityPolicies.Unlimited;
 }

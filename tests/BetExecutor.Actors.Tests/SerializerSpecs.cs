@@ -48,6 +48,7 @@ public sealed class SerializerSpecs : ActorSpecBase
             new ExposureResolved("s-1", "hedged by hand", "ops") { Meta = Meta },
             new IdentityHalted("maintenance", "ops") { Meta = Meta },
             new IdentityResumed("done", "ops") { Meta = Meta },
+            new IdentityLimited("s-1", 100m, 12.5m) { Meta = Meta with { DryRun = true } },
             new ExecuteSignal(signal),
             new HaltIdentity(Alice, "maintenance", "ops"),
             new ResumeIdentity(Alice, "done", "ops"),

@@ -34,7 +34,8 @@ public sealed partial class AccountActor : ReceivePersistentActor
         PersistenceId = PersistenceIdFor(identity);
         _log = Context.GetLogger()
             .WithContext("Identity", identity.Key)
-            .WithContext("Node", services.Settings.Node);
+            .WithContext("Node", services.Settings.Node)
+            .WithContext("DryRun", services.Settings.Limits.For(identity).DryRun);
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -49,6 +50,8 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Command<ResolveExposure>(c => OnOperatorDecision(_state.DecideResolveExposure(c.PairId, c.Reason, c.By, Now), $"exposure on pair {c.PairId} resolved"));
         Command<GetAccountStatus>(_ => Sender.Tell(Status()));
         Command<PairReportedHedged>(r => PersistQuietly(_state.OnPairHedged(r.PairId, Now)));
+        Command<PairReportedPositiveAccepted>(r => PersistQuietly(
+            _state.OnPositiveAccepted(r.PairId, r.RequestedStake, r.AcceptedStake, Now, _services.Settings.Limits.For(_identity))));
         Command<PairReportedFinished>(OnPairFinished);
         Command<Terminated>(t => OnPairStopped(t.ActorRef));
         Command<RestartPair>(r => RestartPairIfStillInFlight(r.PairId));
@@ -68,12 +71,12 @@ public sealed partial class AccountActor : ReceivePersistentActor
     private void OnExecuteSignal(ExecuteSignal command)
     {
         var signal = command.Signal;
-        switch (_state.DecideSignal(signal, Now, _services.Settings.Account, haltedGlobally: false))
+        switch (_state.DecideSignal(signal, Now, _services.Settings.Account, _services.Settings.Limits, haltedGlobally: false))
         {
             case SignalDecision.Duplicate duplicate:
                 Answer(new SignalAnswer(signal.SignalId, SignalAnswerKind.Duplicate, duplicate.First.Reason,
                     $"duplicate of a signal first {(duplicate.First.Accepted ? "executed" : "rejected")} at {duplicate.First.At:O}",
-                    _state.CooldownUntil, duplicate.First), Sender);
+                    _state.CooldownUntil, duplicate.First, DryRun), Sender);
                 break;
             case SignalDecision.Deny { Persist: false } deny:
                 Answer(Rejection(deny.Event), Sender);
@@ -85,14 +88,16 @@ public sealed partial class AccountActor : ReceivePersistentActor
                 PersistAnswering(signal.SignalId, Stamp(accept.Event), e =>
                 {
                     StartPair(accept.Event.Signal, e.Meta.At);
-                    Answer(new SignalAnswer(signal.SignalId, SignalAnswerKind.Executed, null, "executed", _state.CooldownUntil), Sender);
+                    Answer(new SignalAnswer(signal.SignalId, SignalAnswerKind.Executed, null, "executed", _state.CooldownUntil, DryRun: DryRun), Sender);
                 });
                 break;
         }
     }
 
     private SignalAnswer Rejection(SignalDenied denied) =>
-        new(denied.SignalId, SignalAnswerKind.Rejected, denied.Reason, denied.Detail, _state.CooldownUntil);
+        new(denied.SignalId, SignalAnswerKind.Rejected, denied.Reason, denied.Detail, _state.CooldownUntil, DryRun: DryRun);
+
+    private bool DryRun => _services.Settings.Limits.For(_identity).DryRun;
 
     private void Answer(SignalAnswer answer, IActorRef to)
     {
@@ -139,7 +144,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
 
     private void OnPairFinished(PairReportedFinished report)
     {
-        var events = _state.OnPairFinished(report.PairId, report.Outcome, Now, _services.Settings.Account);
+        var events = _state.OnPairFinished(report.PairId, report.Outcome, Now, _services.Settings.Account, DryRun);
         PersistQuietly(events);
         if (events.Count > 0)
             DeferAsync(report, r =>
@@ -163,7 +168,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
     }
 
     private TEvent Stamp<TEvent>(TEvent e) where TEvent : AccountEvent =>
-        (TEvent)(e with { Meta = e.Meta with { Node = _services.Settings.Node, Incarnation = _services.Settings.Incarnation } });
+        (TEvent)(e with { Meta = e.Meta with { Node = _services.Settings.Node, Incarnation = _services.Settings.Incarnation, DryRun = DryRun } });
 
     private AccountStatus Status() => new(
         _identity,
@@ -173,7 +178,9 @@ public sealed partial class AccountActor : ReceivePersistentActor
         _state.InFlight.Keys.Order().ToArray(),
         _state.Exposures.Values.OrderBy(x => x.RaisedAt).ToArray(),
         _state.Seen.Count,
-        Now);
+        Now,
+        _state.Limited,
+        DryRun);
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
@@ -182,7 +189,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
         if (_awaitingAnswer is { } waiting && _awaitingSignalId is { } signalId)
         {
             var answer = new SignalAnswer(signalId, SignalAnswerKind.Rejected, DenialReason.StorageUnavailable,
-                $"the decision could not be stored ({cause.GetBaseException().Message}); nothing was placed", _state.CooldownUntil);
+                $"the decision could not be stored ({cause.GetBaseException().Message}); nothing was placed", _state.CooldownUntil, DryRun: DryRun);
             _services.Observer.SignalAnswered(_identity, answer);
             waiting.Tell(answer);
         }

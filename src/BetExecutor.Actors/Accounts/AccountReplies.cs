@@ -20,7 +20,8 @@ public sealed record SignalAnswer(
     DenialReason? Reason,
     string Detail,
     DateTimeOffset? CooldownUntil,
-    SignalVerdict? First = null) : IExecutorMessage;
+    SignalVerdict? First = null,
+    bool DryRun = false) : IExecutorMessage;
 
 /// <summary>An operator command's result.</summary>
 public abstract record OperatorAnswer : IExecutorMessage
@@ -40,4 +41,6 @@ public sealed record AccountStatus(
     IReadOnlyList<string> PairsInFlight,
     IReadOnlyList<ExposureRecord> Exposures,
     int SignalsSeen,
-    DateTimeOffset AsOf) : IExecutorMessage;
+    DateTimeOffset AsOf,
+    LimitedState? Limited = null,
+    bool DryRun = false) : IExecutorMessage;

@@ -29,7 +29,8 @@ public sealed class BetPairActor : ReceivePersistentActor
             .WithContext("Identity", identity.Key)
             .WithContext("PairId", pairId)
             .WithContext("SignalId", pairId)
-            .WithContext("Node", services.Settings.Node);
+            .WithContext("Node", services.Settings.Node)
+            .WithContext("DryRun", services.Settings.Limits.For(identity).DryRun);
 
         Recover<PairEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
@@ -61,7 +62,8 @@ public sealed class BetPairActor : ReceivePersistentActor
 
     private void Handle(PairCommand command)
     {
-        var decision = _state.Decide(command, _services.Clock.UtcNow, _services.Settings.Pair);
+        var signal = _state.Signal ?? (command as StartPair)?.Signal;
+        var decision = _state.Decide(command, _services.Clock.UtcNow, _services.Settings.PairFor(signal));
         if (decision.IsIgnored)
         {
             _log.Debug("Ignored {Command} in state {Status}", command.GetType().Name, _state.Status);
@@ -82,7 +84,9 @@ public sealed class BetPairActor : ReceivePersistentActor
     }
 
     private PairEvent Stamp(PairEvent e) =>
-        e with { Meta = e.Meta with { Node = _services.Settings.Node, Incarnation = _services.Settings.Incarnation } };
+        e with { Meta = e.Meta with { Node = _services.Settings.Node, Incarnation = _services.Settings.Incarnation, DryRun = DryRun } };
+
+    private bool DryRun => _services.Settings.Limits.For(_state.Identity).DryRun;
 
     private void CarryOut(IReadOnlyList<PairEffect> effects)
     {
@@ -101,6 +105,9 @@ public sealed class BetPairActor : ReceivePersistentActor
                     break;
                 case WakeAt wake:
                     _services.Clock.Schedule(wake.At, Self, WakeUp.Instance);
+                    break;
+                case ReportPositiveAccepted accepted:
+                    Context.Parent.Tell(new PairReportedPositiveAccepted(_state.PairId, accepted.RequestedStake, accepted.Bet.Stake));
                     break;
                 case ReportHedged:
                     Context.Parent.Tell(new PairReportedHedged(_state.PairId));
@@ -123,7 +130,7 @@ public sealed class BetPairActor : ReceivePersistentActor
             order.Selection, order.Odds, order.Stake, order.Currency);
         _log.Info("Placing {Leg} {ClientRef} as {LegIdentity}: {Stake} at {Odds}", place.Leg, order.ClientReference.Value,
             order.Account.Key, order.Stake, order.Odds);
-        _services.Venues.For(order.Account).PlaceAsync(request).PipeTo(Self,
+        _services.VenueFor(_state.Identity, order.Account).PlaceAsync(request).PipeTo(Self,
             success: result => new PlacementAnswered(place.Leg, result),
             // A client that throws has not told us whether the bet exists: that is Unknown, never Rejected.
             failure: ex => new PlacementAnswered(place.Leg, new PlacementResult.Unknown($"client failure: {ex.GetBaseException().Message}")));
@@ -131,7 +138,7 @@ public sealed class BetPairActor : ReceivePersistentActor
 
     private void LookUp(LookUpLeg lookUp)
     {
-        _services.Venues.For(lookUp.Account).FindByClientReferenceAsync(lookUp.Account, lookUp.ClientReference).PipeTo(Self,
+        _services.VenueFor(_state.Identity, lookUp.Account).FindByClientReferenceAsync(lookUp.Account, lookUp.ClientReference).PipeTo(Self,
             success: result => new LookupAnswered(lookUp.Leg, result),
             failure: ex => new LookupAnswered(lookUp.Leg, new LookupResult.Failed(ex.GetBaseException().Message)));
     }
@@ -150,7 +157,7 @@ public sealed class BetPairActor : ReceivePersistentActor
     private Task<SettlementResult?> Query(BetOnVenue? bet) =>
         bet is null
             ? Task.FromResult<SettlementResult?>(null)
-            : _services.Venues.For(bet.Account).GetSettlementAsync(bet.Account, bet.BetId)
+            : _services.VenueFor(_state.Identity, bet.Account).GetSettlementAsync(bet.Account, bet.BetId)
                 .ContinueWith(t => t.IsCompletedSuccessfully
                     ? t.Result
                     : (SettlementResult?)new SettlementResult.Failed(t.Exception?.GetBaseException().Message ?? "cancelled"),

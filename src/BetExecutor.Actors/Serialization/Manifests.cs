@@ -36,6 +36,7 @@ public static class Manifests
         ("account.exposure-resolved.v1", typeof(ExposureResolved)),
         ("account.identity-halted.v1", typeof(IdentityHalted)),
         ("account.identity-resumed.v1", typeof(IdentityResumed)),
+        ("account.identity-limited.v1", typeof(IdentityLimited)),
         ("account.snapshot.v1", typeof(AccountSnapshot)),
 
         ("msg.execute-signal.v1", typeof(ExecuteSignal)),

@@ -102,12 +102,8 @@ public sealed class HttpBookmakerClient : IBookmakerClient, IDisposable
         };
         return new HttpClient(handler, disposeHandler: true)
         {
-            BaseAddress = WithTrailingSlash(baseAddress),
+            BaseAddress = VenueRoutes.BaseAddress(baseAddress),
             Timeout = Timeout.InfiniteTimeSpan, // the pipelines' timeouts govern; two timers would race
         };
     }
-
-    /// <summary>Relative paths resolve under the base path only if it ends with a slash (http://host/venue/ + bets).</summary>
-    internal static Uri WithTrailingSlash(Uri address) =>
-        address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
 }

@@ -18,7 +18,7 @@ public sealed class HttpVenueControl : IDisposable
     private readonly bool _ownsHttp;
 
     public HttpVenueControl(Uri baseAddress, TimeSpan? timeout = null)
-        : this(new HttpClient { BaseAddress = HttpBookmakerClient.WithTrailingSlash(baseAddress), Timeout = timeout ?? TimeSpan.FromSeconds(10) }, ownsHttp: true)
+        : this(new HttpClient { BaseAddress = VenueRoutes.BaseAddress(baseAddress), Timeout = timeout ?? TimeSpan.FromSeconds(10) }, ownsHttp: true)
     {
     }
 

@@ -27,7 +27,7 @@ public sealed class HttpVenueDirectory : IBookmakerDirectory, IDisposable
         var byAddress = new Dictionary<Uri, HttpBookmakerClient>();
         HttpBookmakerClient ClientFor(Uri address)
         {
-            var key = HttpBookmakerClient.WithTrailingSlash(address);
+            var key = VenueRoutes.BaseAddress(address);
             if (!byAddress.TryGetValue(key, out var client))
             {
                 // Each venue is named by its address in reasons, whatever VenueName the shared options carry.

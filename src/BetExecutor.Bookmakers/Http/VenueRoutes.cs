@@ -19,5 +19,12 @@ public static class VenueRoutes
     public static string Settlement(Identity account, string betId) =>
         $"bets/{Escape(betId)}/settlement?account={Escape(account.Key)}";
 
+    /// <summary>The base address with a trailing slash: relative paths resolve under its path only then (http://host/venue/ + bets).</summary>
+    public static Uri BaseAddress(Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+    }
+
     private static string Escape(string part) => Uri.EscapeDataString(part);
 }

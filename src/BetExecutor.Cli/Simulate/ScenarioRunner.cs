@@ -80,6 +80,7 @@ public static class ScenarioRunner
                 UnknownWindow = s.UnknownWindow,
                 HedgeMaxAttempts = s.HedgeMaxAttempts,
             },
+            Policies = s.Limits,
         };
     }
 
@@ -120,6 +121,7 @@ public static class ScenarioRunner
             outcome?.ExposureReason?.Code(),
             placements,
             attempts,
-            answer.CooldownUntil);
+            answer.CooldownUntil,
+            answer.DryRun);
     }
 }

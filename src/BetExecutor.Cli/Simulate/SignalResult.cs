@@ -19,4 +19,5 @@ public sealed record SignalResult(
     string? ExposureReason,
     LegCounts Placements,
     LegCounts Attempts,
-    DateTimeOffset? CooldownUntil);
+    DateTimeOffset? CooldownUntil,
+    bool DryRun = false);

@@ -29,3 +29,6 @@ public sealed record ExposureResolved(string PairId, string Reason, string Resol
 public sealed record IdentityHalted(string Reason, string By) : AccountEvent;
 
 public sealed record IdentityResumed(string Reason, string By) : AccountEvent;
+
+/// <summary>The venue accepted a positive for less than the configured share of its stake: the account is limited and takes no new signals until an operator resumes it.</summary>
+public sealed record IdentityLimited(string PairId, decimal RequestedStake, decimal AcceptedStake) : AccountEvent;

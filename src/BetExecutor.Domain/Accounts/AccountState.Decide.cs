@@ -11,7 +11,14 @@ public sealed partial record AccountState
     /// Runs a signal through the controls, in order: duplicate, shape, kill switches, open exposure, cooldown,
     /// a pair already executing, staleness, kick-off. The first that refuses decides the reason.
     /// </summary>
-    public SignalDecision DecideSignal(Signal signal, DateTimeOffset now, AccountSettings settings, bool haltedGlobally)
+    public SignalDecision DecideSignal(Signal signal, DateTimeOffset now, AccountSettings settings, bool haltedGlobally) =>
+        DecideSignal(signal, now, settings, IdentityPolicies.Unlimited, haltedGlobally);
+
+    /// <summary>
+    /// As above, then the identity's limits: dry-run consistency, a limited account, open pairs, the venue's stake
+    /// bounds (the stake is rounded down to the venue's step) and the daily stake.
+    /// </summary>
+    public SignalDecision DecideSignal(Signal signal, DateTimeOffset now, AccountSettings settings, IdentityPolicies policies, bool haltedGlobally)
     {
         if (Seen.TryGetValue(signal.SignalId, out var first))
             return new SignalDecision.Duplicate(first);
@@ -22,22 +29,39 @@ public sealed partial record AccountState
         if (signal.Identity != Identity)
             return Deny(signal, DenialReason.InvalidSignal, $"identity: the signal is for {signal.Identity}, not {Identity}", now, persist: false);
 
+        var limits = policies.For(Identity);
+        if (!limits.DryRun && policies.For(signal.Hedge.Identity).DryRun)
+            return Deny(signal, DenialReason.InvalidSignal, $"hedge.identity: {signal.Hedge.Identity} is dry-run but the positive {Identity} is live; its hedge would never be placed", now, persist: false);
+
         if (haltedGlobally)
             return Deny(signal, DenialReason.HaltedGlobally, "the global kill switch is on", now);
         if (Halt is { } halt)
             return Deny(signal, DenialReason.Halted, $"halted since {halt.Since:O} by {halt.By}: {halt.Reason}", now);
+        if (Limited is { } limited)
+            return Deny(signal, DenialReason.AccountLimited, $"limited since {limited.Since:O}: pair {limited.PairId} was accepted for {limited.AcceptedStake} of {limited.RequestedStake}", now);
         if (settings.ExposureBlocksIdentity && OpenExposures(now).FirstOrDefault() is { } exposure)
             return Deny(signal, DenialReason.ExposureOpen, $"exposure on pair {exposure.PairId} ({exposure.Reason.Code()}) is open until {exposure.ExpiresAt:O}", now);
         if (InCooldown(now))
             return Deny(signal, DenialReason.Cooldown, $"cooldown until {CooldownUntil:O}", now);
         if (ExecutingPairId is { } executing)
             return Deny(signal, DenialReason.PairExecuting, $"pair {executing} is still executing", now);
+        if (limits.MaxOpenPairs is { } maxOpen && InFlight.Count >= maxOpen)
+            return Deny(signal, DenialReason.TooManyOpenPairs, $"{InFlight.Count} pairs open, at most {maxOpen}", now);
         if (signal.ExpiresAt is { } expiry && expiry <= now)
             return Deny(signal, DenialReason.SignalExpired, $"the signal expired at {expiry:O}", now);
         if (!signal.InPlay && signal.Event.StartsAt <= now)
             return Deny(signal, DenialReason.EventStarted, $"event {signal.Event.Id} started at {signal.Event.StartsAt:O} and the signal is not in-play", now);
 
-        return new SignalDecision.Accept(new SignalAccepted(signal, now + settings.Cooldown) { Meta = MetaAt(now, signal.PairId) });
+        var stake = Pairs.HedgeSizing.RoundDownToStep(signal.Positive.Stake, limits.StakeStep);
+        if (stake <= 0m || (limits.MinStake is { } min && stake < min))
+            return Deny(signal, DenialReason.StakeBelowMinimum, $"positive.stake {signal.Positive.Stake} (rounded to {stake}) is below the minimum {limits.MinStake ?? limits.StakeStep}", now);
+        if (limits.MaxStake is { } max && stake > max)
+            return Deny(signal, DenialReason.StakeAboveMaximum, $"positive.stake {stake} is above the maximum {max}", now);
+        if (limits.MaxDailyStake is { } daily && StakedOn(now) + stake > daily)
+            return Deny(signal, DenialReason.DailyStakeLimit, $"{StakedOn(now)} staked today; {stake} more would pass the daily limit {daily}", now);
+
+        var accepted = stake == signal.Positive.Stake ? signal : signal with { Positive = signal.Positive with { Stake = stake } };
+        return new SignalDecision.Accept(new SignalAccepted(accepted, now + settings.Cooldown) { Meta = MetaAt(now, signal.PairId) });
     }
 
     /// <summary>The pair reports its hedge confirmed. Repeats (after a restart) change nothing.</summary>
@@ -50,7 +74,7 @@ public sealed partial record AccountState
     /// The pair reports its end. An exposure is recorded with the audit's flags and expiry; it never touches the
     /// cooldown. Repeats (after a restart) change nothing.
     /// </summary>
-    public IReadOnlyList<AccountEvent> OnPairFinished(string pairId, PairOutcome outcome, DateTimeOffset now, AccountSettings settings)
+    public IReadOnlyList<AccountEvent> OnPairFinished(string pairId, PairOutcome outcome, DateTimeOffset now, AccountSettings settings, bool dryRun = false)
     {
         if (!InFlight.ContainsKey(pairId)) return [];
         var meta = MetaAt(now, pairId);
@@ -64,9 +88,16 @@ public sealed partial record AccountState
             outcome.Positive!,
             outcome.Hedge!,
             RaisedAt: now,
-            ExpiresAt: now + settings.ExposureExpiry);
+            ExpiresAt: now + settings.ExposureExpiry,
+            DryRun: dryRun);
         return [finished, new ExposureOpened(exposure) { Meta = meta }];
     }
+
+    /// <summary>The pair reports its positive accepted. A stake cut below the configured share marks the account limited.</summary>
+    public IReadOnlyList<AccountEvent> OnPositiveAccepted(string pairId, decimal requestedStake, decimal acceptedStake, DateTimeOffset now, IdentityLimits limits) =>
+        limits.LimitedBelowShare > 0m && acceptedStake < requestedStake * limits.LimitedBelowShare && Limited is null
+            ? [new IdentityLimited(pairId, requestedStake, acceptedStake) { Meta = MetaAt(now, pairId) }]
+            : [];
 
     public OperatorDecision DecideResolveExposure(string pairId, string reason, string by, DateTimeOffset now)
     {
@@ -87,7 +118,7 @@ public sealed partial record AccountState
     public OperatorDecision DecideResume(string reason, string by, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason)) return new OperatorDecision.Refuse("reason: a resume needs a reason");
-        if (Halt is null) return new OperatorDecision.Refuse($"{Identity} is not halted");
+        if (Halt is null && Limited is null) return new OperatorDecision.Refuse($"{Identity} is neither halted nor limited");
         return new OperatorDecision.Record([new IdentityResumed(reason.Trim(), by) { Meta = MetaAt(now, null) }]);
     }
 

@@ -14,6 +14,9 @@ public sealed record PairInFlight(Signal Signal, DateTimeOffset AcceptedAt, bool
 
 public sealed record HaltState(string Reason, string By, DateTimeOffset Since);
 
+/// <summary>The venue cut a positive's stake below the configured share: the account is being limited.</summary>
+public sealed record LimitedState(string PairId, decimal RequestedStake, decimal AcceptedStake, DateTimeOffset Since);
+
 /// <summary>
 /// One identity's controls and bookkeeping: cooldown, kill switch, exposures, signal ids seen, pairs in flight.
 /// Rebuilt from events by <see cref="Apply"/>; decisions in AccountState.Decide.cs. Pure.
@@ -26,6 +29,13 @@ public sealed partial record AccountState
     public ImmutableDictionary<string, SignalVerdict> Seen { get; init; } = ImmutableDictionary<string, SignalVerdict>.Empty;
     public ImmutableDictionary<string, PairInFlight> InFlight { get; init; } = ImmutableDictionary<string, PairInFlight>.Empty;
     public ImmutableDictionary<string, ExposureRecord> Exposures { get; init; } = ImmutableDictionary<string, ExposureRecord>.Empty;
+    public LimitedState? Limited { get; init; }
+    /// <summary>Positive stakes accepted per UTC day (<c>yyyy-MM-dd</c>), for the daily limit; only recent days are kept.</summary>
+    public ImmutableDictionary<string, decimal> StakeByDay { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+
+    public static string DayOf(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd");
+
+    public decimal StakedOn(DateTimeOffset now) => StakeByDay.GetValueOrDefault(DayOf(now));
 
     public static AccountState Initial(Identity identity) => new() { Identity = identity };
 
@@ -45,6 +55,7 @@ public sealed partial record AccountState
             CooldownUntil = CooldownUntil is { } current && current > a.CooldownUntil ? current : a.CooldownUntil,
             Seen = Seen.SetItem(a.Signal.SignalId, new SignalVerdict(a.Signal.SignalId, true, null, "executed", a.Meta.At)),
             InFlight = InFlight.SetItem(a.Signal.PairId, new PairInFlight(a.Signal, a.Meta.At, Hedged: false)),
+            StakeByDay = AddStake(a.Meta.At, a.Signal.Positive.Stake),
         },
         SignalDenied d => this with
         {
@@ -62,7 +73,20 @@ public sealed partial record AccountState
             }
             : throw new InvalidOperationException($"{Identity}: resolution of unknown exposure {r.PairId}"),
         IdentityHalted h => this with { Halt = new HaltState(h.Reason, h.By, h.Meta.At) },
-        IdentityResumed => this with { Halt = null },
+        // Resuming is an operator's word that the identity may bet again: it lifts a halt and a limitation alike.
+        IdentityResumed => this with { Halt = null, Limited = null },
+        IdentityLimited l => this with { Limited = new LimitedState(l.PairId, l.RequestedStake, l.AcceptedStake, l.Meta.At) },
         _ => throw new InvalidOperationException($"{Identity}: unknown account event {e.GetType().Name}"),
     };
+
+    private ImmutableDictionary<string, decimal> AddStake(DateTimeOffset at, decimal stake)
+    {
+        var day = DayOf(at);
+        // Yesterday is kept for a while so that a day boundary never loses the current day's total.
+        var cutoff = DayOf(at.AddDays(-2));
+        return StakeByDay
+            .Where(d => string.CompareOrdinal(d.Key, cutoff) > 0)
+            .ToImmutableDictionary()
+            .SetItem(day, StakeByDay.GetValueOrDefault(day) + stake);
+    }
 }

@@ -27,6 +27,13 @@ public static class HedgeSizing
             : new Result.Sized(stake, hedgeOdds);
     }
 
+    /// <summary>Rounds down to the venue's stake step: a stake is never raised above what was asked.</summary>
+    public static decimal RoundDownToStep(decimal value, decimal step)
+    {
+        if (step <= 0m) throw new ArgumentOutOfRangeException(nameof(step), step, "stake step must be positive");
+        return Math.Floor(value / step) * step;
+    }
+
     /// <summary>Rounds to the venue's stake step, to the nearest step (half away from zero).</summary>
     public static decimal RoundToStep(decimal value, decimal step)
     {

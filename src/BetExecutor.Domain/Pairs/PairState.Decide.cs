@@ -274,6 +274,7 @@ public sealed partial record PairState
         private void AcceptPositiveThenHedge(AcceptedBet bet)
         {
             Emit(new PositiveAccepted(bet) { Meta = Meta });
+            Do(new ReportPositiveAccepted(_state.Positive.AskedStake, bet));
             AttemptHedge(1, _state.Signal!.Hedge.Odds);
         }
 

@@ -30,7 +30,44 @@ public static class ExecutorSettingsReader
             node,
             Guid.NewGuid().ToString("N"),
             Time(c, "pair-restart-delay"),
-            Positive(c, "account-snapshot-every"));
+            Positive(c, "account-snapshot-every"),
+            ReadLimits(c));
+    }
+
+    private static IdentityPolicies ReadLimits(Config c)
+    {
+        var defaults = c.HasPath("limits.default") ? Limits(c.GetConfig("limits.default"), "limits.default", IdentityLimits.Unlimited) : IdentityLimits.Unlimited;
+        var policies = IdentityPolicies.Unlimited with { Default = defaults };
+        if (!c.HasPath("limits.identities")) return policies;
+        foreach (var entry in c.GetConfig("limits.identities").Root.GetObject().Items)
+        {
+            var key = entry.Key;
+            if (!BetExecutor.Domain.Identities.Identity.TryParseKey(key, out var identity))
+                throw new InvalidOperationException($"bet-executor.limits.identities.\"{key}\": not an identity key provider/whitelabel/account");
+            policies = policies.With(identity!, Limits(c.GetConfig($"limits.identities.\"{key}\""), $"limits.identities.\"{key}\"", defaults));
+        }
+        return policies;
+    }
+
+    private static IdentityLimits Limits(Config c, string path, IdentityLimits fallback)
+    {
+        decimal? Amount(string key)
+        {
+            if (!c.HasPath(key)) return null;
+            var value = c.GetDecimal(key);
+            return value > 0m ? value : throw new InvalidOperationException($"bet-executor.{path}.{key}: must be greater than 0");
+        }
+        var limits = new IdentityLimits(
+            MinStake: Amount("min-stake") ?? fallback.MinStake,
+            MaxStake: Amount("max-stake") ?? fallback.MaxStake,
+            StakeStep: Amount("stake-step") ?? fallback.StakeStep,
+            MaxOpenPairs: c.HasPath("max-open-pairs") ? Positive(c, "max-open-pairs") : fallback.MaxOpenPairs,
+            MaxDailyStake: Amount("max-daily-stake") ?? fallback.MaxDailyStake,
+            LimitedBelowShare: c.HasPath("limited-below-share") ? c.GetDecimal("limited-below-share") : fallback.LimitedBelowShare,
+            DryRun: c.HasPath("dry-run") ? c.GetBoolean("dry-run") : fallback.DryRun);
+        if (limits.LimitedBelowShare is < 0m or > 1m)
+            throw new InvalidOperationException($"bet-executor.{path}.limited-below-share: must be between 0 and 1");
+        return limits;
     }
 
     public static int Shards(Config config) => config.GetInt("bet-executor.shards", 100);

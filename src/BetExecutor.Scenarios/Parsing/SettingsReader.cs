@@ -11,7 +11,7 @@ internal static class SettingsReader
         var defaults = ScenarioSettings.Default;
         var fields = root.Object("settings", Need.Optional,
             "cooldownSeconds", "maxSettlementPolls", "pollIntervalSeconds", "unknownWindowSeconds",
-            "hedgeMaxAttempts", "exposureExpiryHours", "exposureBlocksIdentity");
+            "hedgeMaxAttempts", "exposureExpiryHours", "exposureBlocksIdentity", "identities");
         if (fields is null) return defaults;
 
         return new ScenarioSettings
@@ -23,6 +23,7 @@ internal static class SettingsReader
             HedgeMaxAttempts = fields.Int("hedgeMaxAttempts", 1, int.MaxValue) ?? defaults.HedgeMaxAttempts,
             ExposureExpiry = Hours(fields.Int("exposureExpiryHours", 1, MaxExposureExpiryHours)) ?? defaults.ExposureExpiry,
             ExposureBlocksIdentity = fields.Bool("exposureBlocksIdentity") ?? defaults.ExposureBlocksIdentity,
+            Limits = IdentityLimitsReader.Read(fields),
         };
     }
 

@@ -23,7 +23,7 @@ internal static class WireMapping
     {
         identity = null;
         var problems = Identity.Validate(provider, whitelabel, account);
-        foreach (var problem in problems) errors.Add($"account.{problem.Field}: {problem.Message}");
+        foreach (var problem in problems) errors.Add(problem.Under("account").ToString());
         if (problems.Count > 0) return false;
         identity = Identity.Create(provider, whitelabel, account);
         return true;

@@ -1,0 +1,127 @@
+using BetExecutor.Bookmakers.Http;
+using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Domain.Legs;
+using BetExecutor.Venue.Simulator.Endpoints;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace BetExecutor.Venue.Simulator;
+
+/// <summary>
+/// The venue simulator served over HTTP on loopback (Kestrel, real sockets). Start it with <see cref="StartAsync"/>;
+/// it listens until disposed. The venue itself is the in-process <see cref="VenueSimulator"/>, exposed as
+/// <see cref="Simulator"/> for ground truth.
+/// </summary>
+public sealed class VenueSimulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly VenueFrontDesk _desk;
+
+    private VenueSimulatorServer(WebApplication app, VenueSimulator simulator, VenueClock clock, VenueFrontDesk desk, IReadOnlyList<Uri> addresses)
+    {
+        _app = app;
+        _desk = desk;
+        Simulator = simulator;
+        Clock = clock;
+        Addresses = addresses;
+    }
+
+    /// <summary>The first address listened on, with a trailing slash (http://127.0.0.1:PORT/).</summary>
+    public Uri BaseAddress => Addresses[0];
+
+    public IReadOnlyList<Uri> Addresses { get; }
+
+    /// <summary>The venue behind the HTTP layer: its book, held bets and attempts are the ground truth.</summary>
+    public VenueSimulator Simulator { get; }
+
+    /// <summary>The venue's clock: real time until set (here or by <c>POST /control/clock</c>).</summary>
+    public VenueClock Clock { get; }
+
+    /// <summary>
+    /// Starts listening. Throws <see cref="ArgumentException"/> for options that cannot work (no endpoint, an
+    /// invalid fault profile) and lets Kestrel's error through if an address cannot be bound.
+    /// </summary>
+    public static async Task<VenueSimulatorServer> StartAsync(VenueServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new VenueServerOptions();
+        Validate(options);
+        var clock = new VenueClock(options.VirtualStart);
+        var simulator = new VenueSimulator(clock, options.Seed, options.DefaultScript, options.Faults);
+        var desk = new VenueFrontDesk();
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(VenueSimulatorServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        if (options.ConsoleLogging)
+        {
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+            // Lifetime lines (listening on, stopping) but not a line per request.
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+        // Explicit endpoints only: Kestrel then ignores ASPNETCORE_URLS and the like, so nothing can widen the binding.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            foreach (var endpoint in options.Endpoints)
+            {
+                if (endpoint.Address is null) kestrel.ListenLocalhost(endpoint.Port);
+                else kestrel.Listen(endpoint.Address, endpoint.Port);
+            }
+        });
+        // Held (lost) answers end when the server stops; no need to wait long for them.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddSingleton(options).AddSingleton(clock).AddSingleton(simulator).AddSingleton(desk);
+        builder.Services.AddSingleton<PlacementEndpoint>().AddSingleton<QueryEndpoints>().AddSingleton<ControlEndpoints>();
+
+        var app = builder.Build();
+        MapRoutes(app);
+        await app.StartAsync(cancellationToken);
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.Select(a => VenueRoutes.BaseAddress(new Uri(a))).ToList();
+        return new VenueSimulatorServer(app, simulator, clock, desk, addresses);
+    }
+
+    /// <summary>Scripts a leg, as <c>POST /control/scripts</c> does. Use this rather than <c>Simulator.Script</c>: the HTTP layer needs the script too.</summary>
+    public void Script(ClientReference clientReference, LegScript script)
+    {
+        ArgumentNullException.ThrowIfNull(clientReference);
+        ArgumentNullException.ThrowIfNull(script);
+        VenueScripting.Apply(Simulator, _desk, clientReference, script);
+    }
+
+    /// <summary>Completes when the server is asked to stop (Ctrl+C, SIGTERM) or <paramref name="cancellationToken"/> fires.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static void Validate(VenueServerOptions options)
+    {
+        var errors = options.HttpFaults.Validate().ToList();
+        if (options.Endpoints.Count == 0) errors.Add("at least one loopback endpoint is required");
+        if (options.Endpoints.Any(e => e.Address is null && e.Port == 0)) errors.Add("localhost needs a fixed port; use 127.0.0.1 for a free one");
+        if (options.LostAnswerHold <= TimeSpan.Zero) errors.Add("LostAnswerHold must be positive");
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
+    }
+
+    private static void MapRoutes(WebApplication app)
+    {
+        app.MapPost(VenueRoutes.Bets, (HttpContext context, PlacementEndpoint placement) => placement.HandleAsync(context));
+        app.MapGet(VenueRoutes.ByReferenceTemplate,
+            (HttpContext context, QueryEndpoints queries, string provider, string whitelabel, string account, string clientReference) =>
+                queries.LookupAsync(context, provider, whitelabel, account, clientReference));
+        app.MapGet(VenueRoutes.SettlementTemplate,
+            (HttpContext context, QueryEndpoints queries, string betId, string? account) => queries.SettlementAsync(context, betId, account));
+        app.MapGet(VenueRoutes.Bets, (HttpContext context, ControlEndpoints control) => control.BookAsync(context));
+        app.MapPost(VenueRoutes.ControlScripts, (HttpContext context, ControlEndpoints control) => control.ScriptAsync(context));
+        app.MapPost(VenueRoutes.ControlClock, (HttpContext context, ControlEndpoints control) => control.SetClockAsync(context));
+        app.MapGet(VenueRoutes.ControlClock, (HttpContext context, ControlEndpoints control) => control.GetClockAsync(context));
+    }
+}
