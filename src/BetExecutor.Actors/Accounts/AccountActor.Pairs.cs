@@ -11,6 +11,17 @@ public sealed partial class AccountActor
 {
     private sealed record RestartPair(string PairId);
 
+    /// <summary>
+    /// A pair that throws is stopped, not restarted on the spot: an immediate restart would replay into the same
+    /// failure in a tight loop. <see cref="OnPairStopped"/> starts it again from its events after a pause.
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(ex =>
+        {
+            _log.Error(ex, "A pair failed; it is stopped and restarted from its events in {Delay}", _services.Settings.PairRestartDelay);
+            return Directive.Stop;
+        });
+
     private void StartPair(Signal signal, DateTimeOffset acceptedAt)
     {
         var child = Context.ActorOf(BetPairActor.Props(_identity, signal.PairId, _services), ChildName(signal.PairId));

@@ -17,7 +17,7 @@ public static class BetExecutorHosting
         this AkkaConfigurationBuilder builder, NodeOptions options, ExecutorServices services, int shards)
     {
         builder
-            .AddHocon(NodeHocon.Load(), HoconAddMode.Append)
+            .AddHocon(NodeHocon.Load(options.ExtraHocon), HoconAddMode.Append)
             .ConfigureLoggers(loggers =>
             {
                 loggers.ClearLoggers();

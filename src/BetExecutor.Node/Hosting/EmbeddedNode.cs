@@ -35,7 +35,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
             .UseSerilog(logger, dispose: false)
             .ConfigureServices(s => s.AddAkka(options.ActorSystemName, builder =>
             {
-                builder.AddBetExecutorNode(options, services, ExecutorSettingsReader.Shards(NodeHocon.Load()));
+                builder.AddBetExecutorNode(options, services, ExecutorSettingsReader.Shards(NodeHocon.Load(options.ExtraHocon)));
                 extra?.Invoke(builder);
             }))
             .Build();

@@ -4,6 +4,7 @@ namespace BetExecutor.Node.Hosting;
 /// <param name="Port">0 picks a free port (embedded nodes); a fixed port for nodes that others seed from.</param>
 /// <param name="SeedNodes">Akka addresses to join; empty means the node forms a cluster of its own.</param>
 /// <param name="RedisConnectionString">When set, events and snapshots go to Redis; otherwise they stay in memory.</param>
+/// <param name="ExtraHocon">Settings layered over hocon/betexecutor.conf (a deployment's overrides).</param>
 public sealed record NodeOptions(
     string NodeName,
     string Hostname = "127.0.0.1",
@@ -11,4 +12,5 @@ public sealed record NodeOptions(
     IReadOnlyList<string>? SeedNodes = null,
     IReadOnlyList<string>? Roles = null,
     string? RedisConnectionString = null,
-    string ActorSystemName = "betexecutor");
+    string ActorSystemName = "betexecutor",
+    Akka.Configuration.Config? ExtraHocon = null);
