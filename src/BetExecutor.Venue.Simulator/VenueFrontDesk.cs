@@ -14,7 +14,8 @@ internal sealed class VenueFrontDesk
     private readonly Lock _gate = new();
     private readonly Dictionary<ClientReference, LegScript> _scripts = new();
     private readonly Dictionary<(Identity Account, ClientReference Reference), int> _placementRequests = new();
-    private readonly Dictionary<(string Kind, string Key), int> _queryRequests = new();
+    private readonly Dictionary<(Identity Account, ClientReference Reference), int> _lookups = new();
+    private readonly Dictionary<(Identity Account, string BetId), int> _settlementQueries = new();
     private readonly Dictionary<(Identity Account, ClientReference Reference), DateTimeOffset> _pendingUntil = new();
 
     public void RememberScript(ClientReference reference, LegScript script)
@@ -32,26 +33,37 @@ internal sealed class VenueFrontDesk
     {
         lock (_gate)
         {
-            var number = _placementRequests.GetValueOrDefault((account, reference));
-            _placementRequests[(account, reference)] = number + 1;
-            return number;
+            return Count(_placementRequests, (account, reference));
         }
     }
 
-    /// <summary>Counts a lookup or settlement request and returns its number for this key, from 0.</summary>
-    public int CountQueryRequest(string kind, string key)
+    /// <summary>Counts a lookup by client reference and returns its number, from 0.</summary>
+    public int CountLookup(Identity account, ClientReference reference)
     {
-        lock (_gate)
-        {
-            var number = _queryRequests.GetValueOrDefault((kind, key));
-            _queryRequests[(kind, key)] = number + 1;
-            return number;
-        }
+        lock (_gate) return Count(_lookups, (account, reference));
+    }
+
+    /// <summary>Counts a settlement query and returns its number for this (account, bet id), from 0.</summary>
+    public int CountSettlementQuery(Identity account, string betId)
+    {
+        lock (_gate) return Count(_settlementQueries, (account, betId));
     }
 
     public IReadOnlyDictionary<(Identity Account, ClientReference Reference), int> PlacementRequests()
     {
         lock (_gate) return new Dictionary<(Identity, ClientReference), int>(_placementRequests);
+    }
+
+    public IReadOnlyDictionary<(Identity Account, ClientReference Reference), int> Lookups()
+    {
+        lock (_gate) return new Dictionary<(Identity, ClientReference), int>(_lookups);
+    }
+
+    private static int Count<TKey>(Dictionary<TKey, int> counts, TKey key) where TKey : notnull
+    {
+        var number = counts.GetValueOrDefault(key);
+        counts[key] = number + 1;
+        return number;
     }
 
     /// <summary>Puts a newly taken bet in pending acceptance until <paramref name="until"/>; a bet already pending keeps its time.</summary>

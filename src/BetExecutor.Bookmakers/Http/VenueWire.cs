@@ -11,13 +11,20 @@ namespace BetExecutor.Bookmakers.Http;
 /// </summary>
 public static class VenueWire
 {
-    /// <summary>camelCase names, enums as strings; decimals stay exact numbers.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>camelCase names, nulls left out; decimals stay exact numbers. Read-only, so no caller can change the wire for everyone.</summary>
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
     {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        // Error texts quote values ('nope'); keep them readable. Nothing here is embedded in HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // Error texts quote values ('nope'); keep them readable. Nothing here is embedded in HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 }
 
 /// <summary>The <c>status</c> values of placement and lookup answers (Pinnacle's names where it has one).</summary>
@@ -98,6 +105,7 @@ public sealed record HeldBetBody(
 
 /// <summary>
 /// Per (account, client reference): HTTP placement requests received (<c>Requests</c>, including those refused
-/// before the venue looked at them, such as 429s) and placement attempts the venue processed (<c>Attempts</c>).
+/// before the venue looked at them, such as 429s), placement attempts the venue processed (<c>Attempts</c>; a
+/// request delivered twice is two) and lookups by the reference (<c>Lookups</c>, retries included).
 /// </summary>
-public sealed record ReferenceCountBody(AccountBody Account, string ClientReference, int Requests, int Attempts);
+public sealed record ReferenceCountBody(AccountBody Account, string ClientReference, int Requests, int Attempts, int Lookups);

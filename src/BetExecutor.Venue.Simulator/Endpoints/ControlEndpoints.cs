@@ -1,6 +1,5 @@
 using BetExecutor.Bookmakers.Http;
 using BetExecutor.Bookmakers.Simulator;
-using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 
 namespace BetExecutor.Venue.Simulator.Endpoints;
@@ -46,7 +45,7 @@ internal sealed class ControlEndpoints(VenueSimulator venue, VenueFrontDesk desk
     public Task GetClockAsync(HttpContext context) =>
         Respond.JsonAsync(context, StatusCodes.Status200OK, new ClockBody(clock.GetUtcNow(), clock.IsVirtual));
 
-    /// <summary><c>GET /bets</c>: every bet held, and per (account, reference) requests received and attempts processed.</summary>
+    /// <summary><c>GET /bets</c>: every bet held, and per (account, reference) requests received, attempts processed and lookups.</summary>
     public Task BookAsync(HttpContext context)
     {
         var bets = venue.Book().Select(WireMapping.ToBody).ToList();
@@ -54,10 +53,11 @@ internal sealed class ControlEndpoints(VenueSimulator venue, VenueFrontDesk desk
             .GroupBy(a => (a.Request.Account, a.Request.ClientReference))
             .ToDictionary(g => g.Key, g => g.Count());
         var requests = desk.PlacementRequests();
-        var references = requests.Keys.Union(attempts.Keys)
+        var lookups = desk.Lookups();
+        var references = requests.Keys.Union(attempts.Keys).Union(lookups.Keys)
             .OrderBy(k => k.Item1.Key, StringComparer.Ordinal).ThenBy(k => k.Item2.Value, StringComparer.Ordinal)
             .Select(k => new ReferenceCountBody(WireMapping.ToBody(k.Item1), k.Item2.Value,
-                requests.GetValueOrDefault(k), attempts.GetValueOrDefault(k)))
+                requests.GetValueOrDefault(k), attempts.GetValueOrDefault(k), lookups.GetValueOrDefault(k)))
             .ToList();
         return Respond.JsonAsync(context, StatusCodes.Status200OK, new BookBody(bets, references));
     }

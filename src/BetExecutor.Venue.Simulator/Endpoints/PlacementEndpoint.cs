@@ -63,12 +63,14 @@ internal sealed class PlacementEndpoint(
                 await Respond.JsonAsync(context, StatusCodes.Status200OK,
                     new BetAnswerBody(VenueStatuses.Rejected, request.ClientReference.Value, Code: rejected.Code, CurrentOdds: rejected.CurrentOdds));
                 break;
-            case PlacementResult.Unknown unknown when Holds(request) || ScriptLosesAnswer(request.ClientReference):
+            case PlacementResult.Unknown when Holds(request) || ScriptLosesAnswer(request.ClientReference):
                 await LoseAnswerAsync(context);
                 break;
             case PlacementResult.Unknown unknown:
                 await Respond.JsonAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorBody($"service unavailable: {unknown.Reason}"));
                 break;
+            default:
+                throw new InvalidOperationException($"unhandled placement result {answer}");
         }
     }
 

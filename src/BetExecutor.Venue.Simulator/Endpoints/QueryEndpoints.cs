@@ -20,7 +20,8 @@ internal sealed class QueryEndpoints(
             return;
         }
         var reference = new ClientReference(clientReference);
-        await WaitLatencyAsync("lookup", $"{identity!.Key}|{reference.Value}");
+        var number = desk.CountLookup(identity!, reference);
+        await WaitLatencyAsync("lookup", identity!.Key, reference.Value, number);
 
         if (desk.IsPending(identity, reference, clock.GetUtcNow()))
         {
@@ -46,7 +47,8 @@ internal sealed class QueryEndpoints(
                 new ErrorBody("account: the query parameter account=provider/whitelabel/account is required"));
             return;
         }
-        await WaitLatencyAsync("settlement", $"{identity!.Key}|{betId}");
+        var number = desk.CountSettlementQuery(identity!, betId);
+        await WaitLatencyAsync("settlement", identity!.Key, betId, number);
 
         var (status, body) = await venue.GetSettlementAsync(identity, betId, CancellationToken.None) switch
         {
@@ -68,10 +70,9 @@ internal sealed class QueryEndpoints(
         return SettlementWireStates.Write(state);
     }
 
-    private Task WaitLatencyAsync(string kind, string key)
+    private Task WaitLatencyAsync(string kind, string account, string key, int number)
     {
-        var number = desk.CountQueryRequest(kind, key);
-        var dice = FaultDice.For(options.Seed, kind, key, number.ToString(CultureInfo.InvariantCulture));
+        var dice = FaultDice.For(options.Seed, kind, account, key, number.ToString(CultureInfo.InvariantCulture));
         return NetworkDelay.WaitAsync(NetworkDelay.Draw(options.HttpFaults, dice), lifetime.ApplicationStopping);
     }
 }
