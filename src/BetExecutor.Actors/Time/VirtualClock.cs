@@ -90,35 +90,52 @@ public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
         }
     }
 
+    /// <summary>
+    /// Runs before the time moves to a new instant, and is awaited before any timer of that instant fires: a venue
+    /// outside the node (the HTTP simulator) is set to the same virtual time, so bets show when the scenario says.
+    /// </summary>
+    public Func<DateTimeOffset, Task>? BeforeTimeMoves { get; set; }
+
     /// <summary>Fires every timer due up to <paramref name="until"/> in time order, letting the workers settle after each instant, then sets the time to <paramref name="until"/>.</summary>
     public async Task AdvanceToAsync(DateTimeOffset until, TimeSpan settleTimeout, CancellationToken cancellationToken = default)
     {
         await WaitUntilIdleAsync(settleTimeout, cancellationToken);
-        while (FireNextInstant(until))
+        while (await FireNextInstantAsync(until))
             await WaitUntilIdleAsync(settleTimeout, cancellationToken);
-        lock (_gate)
-        {
-            if (until > _now) _now = until;
-        }
+        if (until > UtcNow) await MoveToAsync(until);
     }
 
     /// <summary>Fires timers until none is left or the next is after <paramref name="limit"/>; returns the time reached.</summary>
     public async Task<DateTimeOffset> RunUntilNoTimersAsync(DateTimeOffset limit, TimeSpan settleTimeout, CancellationToken cancellationToken = default)
     {
         await WaitUntilIdleAsync(settleTimeout, cancellationToken);
-        while (FireNextInstant(limit))
+        while (await FireNextInstantAsync(limit))
             await WaitUntilIdleAsync(settleTimeout, cancellationToken);
         return UtcNow;
     }
 
-    private bool FireNextInstant(DateTimeOffset until)
+    private async Task MoveToAsync(DateTimeOffset instant)
     {
-        List<Timer> due = [];
+        if (BeforeTimeMoves is { } hook) await hook(instant);
+        lock (_gate)
+        {
+            if (instant > _now) _now = instant;
+        }
+    }
+
+    private async Task<bool> FireNextInstantAsync(DateTimeOffset until)
+    {
+        DateTimeOffset nextAt;
         lock (_gate)
         {
             DropTimersOfStoppedWorkers();
             if (!_timers.TryPeek(out var next, out _) || next.At > until) return false;
-            if (next.At > _now) _now = next.At;
+            nextAt = next.At;
+        }
+        if (nextAt > UtcNow) await MoveToAsync(nextAt);
+        List<Timer> due = [];
+        lock (_gate)
+        {
             while (_timers.TryPeek(out var timer, out _) && timer.At <= _now)
             {
                 due.Add(_timers.Dequeue());

@@ -14,12 +14,14 @@ public static class DemoCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object per signal instead of a table." };
         var redis = new Option<string?>("--redis") { Description = "Persist to Redis at HOST:PORT instead of memory." };
         var verbose = new Option<bool>("--verbose") { Description = "Log every decision to standard error." };
-        var command = new Command("demo", "Run the built-in demo scenario and print what happened to every signal.") { json, redis, verbose };
+        var venue = VenueOption.Create();
+        var command = new Command("demo", "Run the built-in demo scenario and print what happened to every signal.") { json, redis, venue, verbose };
         command.SetAction(async (parse, _) =>
         {
             var asJson = parse.GetValue(json);
+            if (!VenueOption.TryRead(parse.GetValue(venue), out var venueAddress, out var venueError)) return Usage.Fail(venueError!);
             if (!asJson) Console.WriteLine("BetExecutor demo: one embedded node, the venue simulator, virtual time.\n");
-            return await SimulateCommand.RunAsync(Scenario(), asJson, parse.GetValue(redis), parse.GetValue(verbose), Console.Out);
+            return await SimulateCommand.RunAsync(Scenario(), asJson, parse.GetValue(redis), parse.GetValue(verbose), Console.Out, venueAddress);
         });
         return command;
     }

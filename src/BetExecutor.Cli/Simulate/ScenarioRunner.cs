@@ -20,10 +20,16 @@ public static class ScenarioRunner
     /// <summary>How far virtual time may run after the last step before the run is declared stuck.</summary>
     public static readonly TimeSpan QuietLimit = TimeSpan.FromDays(30);
 
-    public static async Task<IReadOnlyList<SignalResult>> RunAsync(Scenario scenario, ILogger logger, string? redis = null)
+    public static async Task<IReadOnlyList<SignalResult>> RunAsync(Scenario scenario, ILogger logger, string? redis = null, Uri? venueAddress = null)
     {
         var settings = ToExecutorSettings(scenario.Settings);
-        await using var simulation = await ExecutorSimulation.StartAsync(scenario.Start, scenario.Seed, settings, logger, redis);
+        ExecutorSimulation? started = null;
+        await using IScenarioVenue venue = venueAddress is null
+            ? new InProcessScenarioVenue(() => started!.Venue)
+            : new HttpScenarioVenue(venueAddress);
+        await venue.StartAsync(scenario.Start);
+        await using var simulation = started = await ExecutorSimulation.StartAsync(scenario.Start, scenario.Seed, settings, logger, redis, venue.Directory);
+        simulation.Clock.BeforeTimeMoves = venue.MoveClockAsync;
         var executed = new List<(SignalStep Step, SignalAnswer Answer)>();
         var owners = new Dictionary<string, Identity>();
 
@@ -34,8 +40,8 @@ public static class ScenarioRunner
             {
                 case SignalStep signal:
                     var owner = signal.Signal.Identity;
-                    simulation.Venue.Script(ClientReference.For(owner, signal.Signal.PairId, LegKind.Positive), signal.Positive);
-                    simulation.Venue.Script(ClientReference.For(owner, signal.Signal.PairId, LegKind.Hedge), signal.Hedge);
+                    await venue.ScriptAsync(ClientReference.For(owner, signal.Signal.PairId, LegKind.Positive), signal.Positive);
+                    await venue.ScriptAsync(ClientReference.For(owner, signal.Signal.PairId, LegKind.Hedge), signal.Hedge);
                     var answer = await simulation.ExecuteAsync(signal.Signal);
                     if (answer.Kind == SignalAnswerKind.Executed) owners[signal.Signal.SignalId] = owner;
                     executed.Add((signal, answer));
@@ -59,7 +65,8 @@ public static class ScenarioRunner
         }
 
         await simulation.RunUntilQuietAsync(scenario.Start + (scenario.Steps.Count > 0 ? scenario.Steps[^1].At : TimeSpan.Zero) + QuietLimit);
-        return executed.Select(e => Describe(e.Step, e.Answer, simulation)).ToArray();
+        var book = await venue.ReadBookAsync();
+        return executed.Select(e => Describe(e.Step, e.Answer, simulation.Observer, book)).ToArray();
     }
 
     public static ExecutorSettings ToExecutorSettings(ScenarioSettings s)
@@ -84,16 +91,16 @@ public static class ScenarioRunner
         };
     }
 
-    private static SignalResult Describe(SignalStep step, SignalAnswer answer, ExecutorSimulation simulation)
+    private static SignalResult Describe(SignalStep step, SignalAnswer answer, RecordingObserver observer, Func<ClientReference, (int Held, int Attempts)> book)
     {
         var signal = step.Signal;
         var executed = answer.Kind == SignalAnswerKind.Executed;
-        var outcome = executed ? simulation.Observer.OutcomeOf(signal.Identity, signal.PairId) : null;
-        var positive = ClientReference.For(signal.Identity, signal.PairId, LegKind.Positive);
-        var hedge = ClientReference.For(signal.Identity, signal.PairId, LegKind.Hedge);
+        var outcome = executed ? observer.OutcomeOf(signal.Identity, signal.PairId) : null;
+        var positive = book(ClientReference.For(signal.Identity, signal.PairId, LegKind.Positive));
+        var hedge = book(ClientReference.For(signal.Identity, signal.PairId, LegKind.Hedge));
         // Only the line that executed the pair counts its bets; a duplicate or a denial placed nothing.
-        var placements = executed ? new LegCounts(simulation.Venue.Held(positive).Count, simulation.Venue.Held(hedge).Count) : new LegCounts(0, 0);
-        var attempts = executed ? new LegCounts(simulation.Venue.Attempts(positive).Count, simulation.Venue.Attempts(hedge).Count) : new LegCounts(0, 0);
+        var placements = executed ? new LegCounts(positive.Held, hedge.Held) : new LegCounts(0, 0);
+        var attempts = executed ? new LegCounts(positive.Attempts, hedge.Attempts) : new LegCounts(0, 0);
         return new SignalResult(
             signal.SignalId,
             signal.Identity.Key,

@@ -12,21 +12,41 @@ public static class SimulateCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object per signal instead of a table." };
         var redis = new Option<string?>("--redis") { Description = "Persist to Redis at HOST:PORT (needed for restart steps)." };
         var verbose = new Option<bool>("--verbose") { Description = "Log every decision to standard error." };
+        var venue = VenueOption.Create();
         var command = new Command("simulate", "Run a scenario on an embedded node with a virtual clock and the venue simulator.")
         {
-            scenario, json, redis, verbose,
+            scenario, json, redis, venue, verbose,
         };
         command.SetAction(async (parse, _) =>
         {
             var file = parse.GetValue(scenario)!;
             if (!file.Exists) return Usage.Fail($"--scenario: {file.FullName} does not exist");
+            if (!VenueOption.TryRead(parse.GetValue(venue), out var venueAddress, out var venueError)) return Usage.Fail(venueError!);
             var text = await File.ReadAllTextAsync(file.FullName);
-            return await RunAsync(text, parse.GetValue(json), parse.GetValue(redis), parse.GetValue(verbose), Console.Out);
+            return await RunAsync(text, parse.GetValue(json), parse.GetValue(redis), parse.GetValue(verbose), Console.Out, venueAddress);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(string scenarioJson, bool json, string? redis, bool verbose, TextWriter output)
+    /// <summary>
+    /// Standard output carries results only. The embedded node runs in this process, and Akka prints a few lines to
+    /// standard output while its logger is down (at shutdown); while the node runs they go to standard error.
+    /// </summary>
+    private static async Task<T> WithStdoutDivertedAsync<T>(Func<Task<T>> run)
+    {
+        var stdout = Console.Out;
+        Console.SetOut(Console.Error);
+        try
+        {
+            return await run();
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+        }
+    }
+
+    public static async Task<int> RunAsync(string scenarioJson, bool json, string? redis, bool verbose, TextWriter output, Uri? venue = null)
     {
         var options = new ScenarioParseOptions(TimeProvider.System, AllowRestart: redis is not null);
         switch (ScenarioParser.Parse(scenarioJson, options))
@@ -35,7 +55,7 @@ public static class SimulateCommand
                 foreach (var error in invalid.Errors) Console.Error.WriteLine($"error: {error}");
                 return Usage.BadInput;
             case ScenarioParseResult.Parsed parsed:
-                var results = await ScenarioRunner.RunAsync(parsed.Scenario, CliLogging.Create(verbose), redis);
+                var results = await WithStdoutDivertedAsync(() => ScenarioRunner.RunAsync(parsed.Scenario, CliLogging.Create(verbose), redis, venue));
                 if (json) ResultWriter.WriteJsonLines(results, output);
                 else ResultWriter.WriteTable(results, output);
                 return 0;

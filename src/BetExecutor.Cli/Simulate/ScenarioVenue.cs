@@ -1,0 +1,90 @@
+using BetExecutor.Bookmakers.Contract;
+using BetExecutor.Bookmakers.Http;
+using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Domain.Legs;
+
+namespace BetExecutor.Cli.Simulate;
+
+/// <summary>
+/// The venue a scenario runs against: scripted per leg before each signal, and read back afterwards for the
+/// results (bets held and requests received per leg come from the venue's own book, never from the executor).
+/// </summary>
+public interface IScenarioVenue : IAsyncDisposable
+{
+    /// <summary>The directory the node places through, or null for the simulation's own in-process simulator.</summary>
+    IBookmakerDirectory? Directory { get; }
+
+    Task StartAsync(DateTimeOffset start);
+
+    Task ScriptAsync(ClientReference reference, LegScript script);
+
+    Task MoveClockAsync(DateTimeOffset now);
+
+    /// <summary>Bets held and placement requests received for a client reference, read once the run is over.</summary>
+    Task<Func<ClientReference, (int Held, int Attempts)>> ReadBookAsync();
+}
+
+/// <summary>The in-process simulator inside the scenario's node (the default).</summary>
+public sealed class InProcessScenarioVenue(Func<VenueSimulator> simulator) : IScenarioVenue
+{
+    public IBookmakerDirectory? Directory => null;
+
+    public Task StartAsync(DateTimeOffset start) => Task.CompletedTask;
+
+    public Task ScriptAsync(ClientReference reference, LegScript script)
+    {
+        simulator().Script(reference, script);
+        return Task.CompletedTask;
+    }
+
+    public Task MoveClockAsync(DateTimeOffset now) => Task.CompletedTask; // it reads the node's virtual clock
+
+    public Task<Func<ClientReference, (int Held, int Attempts)>> ReadBookAsync()
+    {
+        var venue = simulator();
+        return Task.FromResult<Func<ClientReference, (int, int)>>(r => (venue.Held(r).Count, venue.Attempts(r).Count));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>
+/// The HTTP venue simulator at <c>--venue</c>: legs are scripted and its clock is moved through its control API,
+/// and the node places over real HTTP with the resilient client.
+/// </summary>
+public sealed class HttpScenarioVenue(Uri baseAddress) : IScenarioVenue
+{
+    private readonly HttpVenueControl _control = new(baseAddress);
+    private readonly HttpVenueDirectory _directory = new(baseAddress, new HttpVenueClientOptions
+    {
+        VenueName = "scenario-venue",
+        // A held ("lost") answer costs this much real time; the scenario's own clock is virtual.
+        PlacementTimeout = TimeSpan.FromSeconds(2),
+        // Scripted failing lookups must not open the breaker for every other leg of the scenario.
+        BreakerMinimumThroughput = 100_000,
+    });
+
+    public IBookmakerDirectory? Directory => _directory;
+
+    public Task StartAsync(DateTimeOffset start) => _control.SetClockAsync(start);
+
+    public Task ScriptAsync(ClientReference reference, LegScript script) => _control.ScriptAsync(reference, script);
+
+    public Task MoveClockAsync(DateTimeOffset now) => _control.SetClockAsync(now);
+
+    public async Task<Func<ClientReference, (int Held, int Attempts)>> ReadBookAsync()
+    {
+        var book = await _control.GetBookAsync();
+        return r => (
+            book.Bets.Count(b => b.ClientReference == r.Value),
+            book.References.Where(c => c.ClientReference == r.Value).Sum(c => c.Attempts));
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _control.Dispose();
+        _directory.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
