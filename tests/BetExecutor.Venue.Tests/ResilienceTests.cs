@@ -1,9 +1,27 @@
+using BetExecutor.Bookmakers.Contract;
 using Polly.CircuitBreaker;
 
 namespace BetExecutor.Venue.Tests;
 
 public sealed class ResilienceTests
 {
+    [Fact]
+    public async Task Requests_over_the_venues_rate_are_not_sent_and_a_placement_over_it_is_a_transient_rejection()
+    {
+        await using var server = await VenueSimulatorServer.StartAsync();
+                using var client = Client(server.BaseAddress, Patient with { MaxRequestsPerSecond = 2 });
+        using var control = new HttpVenueControl(server.BaseAddress);
+
+        // A burst of 20 at once: 2 tokens, plus 2 a second for however long the burst takes to go out.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PlaceAsync(Request(NewReference()))));
+
+        var refused = answers.OfType<PlacementResult.Rejected>().ToList();
+        Assert.True(refused.Count >= 10, $"only {refused.Count} of 20 refused at 2 requests a second");
+        Assert.All(refused, r => Assert.Equal((RejectionCodes.RateLimited, false), (r.Code, r.Permanent)));
+        var book = await control.GetBookAsync();
+        Assert.Equal(answers.Count - refused.Count, book.References.Sum(r => r.Requests)); // refused ones never reached it
+    }
+
     [Fact]
     public async Task A_failed_lookup_is_retried_and_then_reads_failed_while_a_failed_placement_is_sent_once()
     {
@@ -23,7 +41,7 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task The_circuit_opens_after_repeated_server_errors_and_then_answers_unknown_and_failed_without_sending()
+    public async Task The_circuit_opens_after_repeated_server_errors_and_then_refuses_placements_as_not_sent_without_sending()
     {
         await using var server = await VenueSimulatorServer.StartAsync();
         using var client = Client(server.BaseAddress, Patient with
@@ -44,7 +62,9 @@ public sealed class ResilienceTests
         var settlement = await client.GetSettlementAsync(Account, "sim-anything");
 
         Assert.Equal(CircuitState.Open, client.Circuit);
-        Assert.StartsWith("circuit open", Assert.IsType<PlacementResult.Unknown>(placed).Reason, StringComparison.Ordinal);
+        // Not sent, so the venue cannot hold it: a transient rejection, never an unknown that lookups could not resolve.
+        var refused = Assert.IsType<PlacementResult.Rejected>(placed);
+        Assert.Equal((RejectionCodes.VenueUnavailable, false), (refused.Code, refused.Permanent));
         Assert.StartsWith("circuit open", Assert.IsType<LookupResult.Failed>(lookup).Reason, StringComparison.Ordinal);
         Assert.StartsWith("circuit open", Assert.IsType<SettlementResult.Failed>(settlement).Reason, StringComparison.Ordinal);
         var book = await control.GetBookAsync();
@@ -68,7 +88,7 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task A_stopped_server_reads_unknown_and_failed_and_nothing_throws()
+    public async Task A_stopped_server_reads_not_sent_and_failed_and_nothing_throws()
     {
         var server = await VenueSimulatorServer.StartAsync();
         using var client = Client(server.BaseAddress);
@@ -81,14 +101,14 @@ public sealed class ResilienceTests
 
         foreach (var venue in clients)
         {
-            Assert.IsType<PlacementResult.Unknown>(await venue.PlaceAsync(Request(NewReference())));
+            Assert.Equal(RejectionCodes.VenueUnavailable, Assert.IsType<PlacementResult.Rejected>(await venue.PlaceAsync(Request(NewReference()))).Code);
             Assert.IsType<LookupResult.Failed>(await venue.FindByClientReferenceAsync(Account, reference));
             Assert.IsType<SettlementResult.Failed>(await venue.GetSettlementAsync(Account, bet.BetId));
         }
     }
 
     [Fact]
-    public async Task An_address_where_nothing_listens_reads_connection_failed_unknown()
+    public async Task An_address_where_nothing_listens_is_a_transient_rejection_because_nothing_was_delivered()
     {
         using var closed = HoldClosedPort();
         var port = ((System.Net.IPEndPoint)closed.LocalEndPoint!).Port;
@@ -96,7 +116,8 @@ public sealed class ResilienceTests
 
         var placed = await client.PlaceAsync(Request(NewReference()));
 
-        Assert.StartsWith("connection to", Assert.IsType<PlacementResult.Unknown>(placed).Reason, StringComparison.Ordinal);
+        var refused = Assert.IsType<PlacementResult.Rejected>(placed);
+        Assert.Equal((RejectionCodes.VenueUnavailable, false), (refused.Code, refused.Permanent));
     }
 
     [Fact]

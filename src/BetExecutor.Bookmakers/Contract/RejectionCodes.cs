@@ -17,10 +17,12 @@ public static class RejectionCodes
     public const string RateLimited = "RATE_LIMITED";
     public const string PriceChanged = "PRICE_CHANGED";
     public const string ServiceBusy = "SERVICE_BUSY";
+    /// <summary>Our side never sent the request (the venue's circuit is open, or it could not be reached at all).</summary>
+    public const string VenueUnavailable = "VENUE_UNAVAILABLE";
 
     private static readonly HashSet<string> Transient = new(StringComparer.OrdinalIgnoreCase)
     {
-        RateLimited, PriceChanged, ServiceBusy, MarketSuspended,
+        RateLimited, PriceChanged, ServiceBusy, MarketSuspended, VenueUnavailable,
     };
 
     public static bool IsPermanent(string code) => !Transient.Contains(code);

@@ -34,4 +34,10 @@ public sealed record HttpVenueClientOptions
 
     /// <summary>The clock timeouts, backoff and the breaker run on.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The venue's published request rate (placements, lookups and settlement queries together), enforced on our
+    /// side so the venue never has to refuse us; null = no local limit. A request over it is not sent.
+    /// </summary>
+    public int? MaxRequestsPerSecond { get; init; }
 }

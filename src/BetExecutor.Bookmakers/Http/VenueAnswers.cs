@@ -14,6 +14,7 @@ internal static class VenueAnswers
     public static PlacementResult Placement(VenueReply reply, ClientReference asked) => reply switch
     {
         VenueReply.NoAnswer none => new PlacementResult.Unknown(none.Reason),
+        VenueReply.NotSent notSent => new PlacementResult.Rejected(notSent.Code, Permanent: false),
         // 429 is refused before the venue looks at the bet: nothing was taken, and a later attempt may pass.
         VenueReply.Answered { Status: HttpStatusCode.TooManyRequests } =>
             new PlacementResult.Rejected(RejectionCodes.RateLimited, Permanent: false),
@@ -26,6 +27,7 @@ internal static class VenueAnswers
     public static LookupResult Lookup(VenueReply reply, ClientReference asked)
     {
         if (reply is VenueReply.NoAnswer none) return new LookupResult.Failed(none.Reason);
+        if (reply is VenueReply.NotSent notSent) return new LookupResult.Failed(notSent.Reason);
         var answered = (VenueReply.Answered)reply;
         var body = answered.Read<BetAnswerBody>();
         return (answered.Status, body?.Status) switch
@@ -44,6 +46,7 @@ internal static class VenueAnswers
     public static SettlementResult Settlement(VenueReply reply, string betId)
     {
         if (reply is VenueReply.NoAnswer none) return new SettlementResult.Failed(none.Reason);
+        if (reply is VenueReply.NotSent notSent) return new SettlementResult.Failed(notSent.Reason);
         var answered = (VenueReply.Answered)reply;
         var body = answered.Read<SettlementBody>();
         if (answered.Status != HttpStatusCode.OK || body is null) return new SettlementResult.Failed(Unreadable(answered));

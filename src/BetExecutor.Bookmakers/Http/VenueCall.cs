@@ -26,8 +26,14 @@ internal abstract record VenueReply
         }
     }
 
-    /// <summary>No HTTP answer. The reason says whether the request can have reached the venue.</summary>
+    /// <summary>No HTTP answer, and the request may have reached the venue.</summary>
     public sealed record NoAnswer(string Reason) : VenueReply;
+
+    /// <summary>
+    /// The request provably never left (local rate limit, open circuit, no connection could be made): the venue
+    /// cannot hold a bet from it, so a placement is a transient rejection, not an unknown.
+    /// </summary>
+    public sealed record NotSent(string Code, string Reason) : VenueReply;
 }
 
 /// <summary>Runs one request through a pipeline and turns every transport and resilience failure into a <see cref="VenueReply.NoAnswer"/>.</summary>
@@ -63,7 +69,11 @@ internal static class VenueCall
         }
         catch (BrokenCircuitException)
         {
-            return new VenueReply.NoAnswer($"circuit open for {venue}: too many recent failures, request not sent");
+            return new VenueReply.NotSent(Contract.RejectionCodes.VenueUnavailable, $"circuit open for {venue}: too many recent failures, request not sent");
+        }
+        catch (Polly.RateLimiting.RateLimiterRejectedException)
+        {
+            return new VenueReply.NotSent(Contract.RejectionCodes.RateLimited, $"{venue}'s request rate limit reached on our side, request not sent");
         }
         catch (TimeoutRejectedException ex)
         {
@@ -71,7 +81,8 @@ internal static class VenueCall
         }
         catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
         {
-            return new VenueReply.NoAnswer($"connection to {venue} failed, request not delivered: {ex.Message}");
+            // No connection was established, so not a byte of the request was written.
+            return new VenueReply.NotSent(Contract.RejectionCodes.VenueUnavailable, $"connection to {venue} failed, request not delivered: {ex.Message}");
         }
         catch (HttpRequestException ex)
         {

@@ -18,6 +18,20 @@ internal sealed class VenuePipelines
 
     public VenuePipelines(HttpVenueClientOptions options)
     {
+        var limiter = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.Time };
+        if (options.MaxRequestsPerSecond is { } perSecond)
+        {
+            // One bucket for everything sent to this venue; no queue: a request waiting for a token goes stale.
+            limiter.AddRateLimiter(new System.Threading.RateLimiting.TokenBucketRateLimiter(new System.Threading.RateLimiting.TokenBucketRateLimiterOptions
+            {
+                TokenLimit = perSecond,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+        }
+        var rateLimit = limiter.Build();
         var breaker = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.Time }
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
@@ -31,6 +45,7 @@ internal sealed class VenuePipelines
             .Build();
 
         Placement = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.Time }
+            .AddPipeline(rateLimit)
             .AddPipeline(breaker)
             .AddTimeout(options.PlacementTimeout) // inside the breaker, so timeouts count against the venue
             .Build();
@@ -48,9 +63,9 @@ internal sealed class VenuePipelines
         };
         Query = options.QueryRetries == 0
             ? new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.Time }
-                .AddPipeline(breaker).AddTimeout(options.QueryAttemptTimeout).Build()
+                .AddPipeline(rateLimit).AddPipeline(breaker).AddTimeout(options.QueryAttemptTimeout).Build()
             : new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.Time }
-                .AddRetry(retry).AddPipeline(breaker).AddTimeout(options.QueryAttemptTimeout).Build();
+                .AddRetry(retry).AddPipeline(rateLimit).AddPipeline(breaker).AddTimeout(options.QueryAttemptTimeout).Build();
     }
 
     public ResiliencePipeline<HttpResponseMessage> Placement { get; }
