@@ -49,9 +49,9 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Command<ResumeIdentity>(c => OnOperatorDecision(_state.DecideResume(c.Reason, c.By, Now), $"{_identity} resumed"));
         Command<ResolveExposure>(c => OnOperatorDecision(_state.DecideResolveExposure(c.PairId, c.Reason, c.By, Now), $"exposure on pair {c.PairId} resolved"));
         Command<GetAccountStatus>(_ => Sender.Tell(Status()));
-        Command<PairReportedHedged>(r => PersistQuietly(_state.OnPairHedged(r.PairId, Now)));
+        Command<PairReportedHedged>(r => PersistQuietly(_state.OnPairHedged(r.PairId, r.At)));
         Command<PairReportedPositiveAccepted>(r => PersistQuietly(
-            _state.OnPositiveAccepted(r.PairId, r.RequestedStake, r.AcceptedStake, Now, _services.Settings.Limits.For(_identity))));
+            _state.OnPositiveAccepted(r.PairId, r.RequestedStake, r.AcceptedStake, r.At, _services.Settings.Limits.For(_identity))));
         Command<PairReportedFinished>(OnPairFinished);
         Command<Terminated>(t => OnPairStopped(t.ActorRef));
         Command<RestartPair>(r => RestartPairIfStillInFlight(r.PairId));
@@ -144,14 +144,17 @@ public sealed partial class AccountActor : ReceivePersistentActor
 
     private void OnPairFinished(PairReportedFinished report)
     {
-        var events = _state.OnPairFinished(report.PairId, report.Outcome, Now, _services.Settings.Account, DryRun);
-        PersistQuietly(events);
-        if (events.Count > 0)
-            DeferAsync(report, r =>
-            {
-                _log.Info("Pair {PairId} finished: {Result} {ExposureReason}", r.PairId, r.Outcome.Result, r.Outcome.ExposureReason);
-                _services.Observer.PairFinished(_identity, r.PairId, r.Outcome);
-            });
+        // The exposure's clock (raised at, expires at) starts when the pair ended, not when this report was read.
+        var events = _state.OnPairFinished(report.PairId, report.Outcome, report.At, _services.Settings.Account, DryRun);
+        if (events.Count == 0) return;
+        PersistAll(events.Select(Stamp), e =>
+        {
+            Applied(e);
+            if (e is not PairFinished finished) return;
+            // Inside the persist handler: anyone asking this account afterwards is answered after the observer heard.
+            _log.Info("Pair {PairId} finished: {Result} {ExposureReason}", finished.PairId, finished.Outcome.Result, finished.Outcome.ExposureReason);
+            _services.Observer.PairFinished(_identity, finished.PairId, finished.Outcome);
+        });
     }
 
     private void PersistQuietly(IReadOnlyList<AccountEvent> events)

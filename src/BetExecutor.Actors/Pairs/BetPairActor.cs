@@ -107,13 +107,13 @@ public sealed class BetPairActor : ReceivePersistentActor
                     _services.Clock.Schedule(wake.At, Self, WakeUp.Instance);
                     break;
                 case ReportPositiveAccepted accepted:
-                    Context.Parent.Tell(new PairReportedPositiveAccepted(_state.PairId, accepted.RequestedStake, accepted.Bet.Stake));
+                    Context.Parent.Tell(new PairReportedPositiveAccepted(_state.PairId, accepted.RequestedStake, accepted.Bet.Stake, _services.Clock.UtcNow));
                     break;
                 case ReportHedged:
-                    Context.Parent.Tell(new PairReportedHedged(_state.PairId));
+                    Context.Parent.Tell(new PairReportedHedged(_state.PairId, _services.Clock.UtcNow));
                     break;
                 case ReportFinished finished:
-                    Context.Parent.Tell(new PairReportedFinished(_state.PairId, finished.Outcome));
+                    Context.Parent.Tell(new PairReportedFinished(_state.PairId, finished.Outcome, _services.Clock.UtcNow));
                     // Finished pairs are not kept in memory; the owner restarts this one from its events if it must.
                     Context.Stop(Self);
                     break;

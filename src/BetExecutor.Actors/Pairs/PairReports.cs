@@ -2,9 +2,12 @@ using BetExecutor.Domain.Pairs;
 
 namespace BetExecutor.Actors.Pairs;
 
-/// <summary>Milestones a pair reports to its owning account (parent and child live on one node).</summary>
-public sealed record PairReportedHedged(string PairId);
+/// <summary>
+/// Milestones a pair reports to its owning account (parent and child live on one node). Each carries when it
+/// happened: the account records that time, not the time it got round to reading the report.
+/// </summary>
+public sealed record PairReportedHedged(string PairId, DateTimeOffset At);
 
-public sealed record PairReportedPositiveAccepted(string PairId, decimal RequestedStake, decimal AcceptedStake);
+public sealed record PairReportedPositiveAccepted(string PairId, decimal RequestedStake, decimal AcceptedStake, DateTimeOffset At);
 
-public sealed record PairReportedFinished(string PairId, PairOutcome Outcome);
+public sealed record PairReportedFinished(string PairId, PairOutcome Outcome, DateTimeOffset At);
