@@ -3,10 +3,10 @@ using BetExecutor.Cli.Demo;
 using BetExecutor.Cli.Simulate;
 using BetExecutor.Venue.Simulator;
 
-namespace BetExecutor.Cli.Tests;
+namespace BetExecutor.Venue.Tests;
 
 /// <summary>Issue 5: a scenario run against the HTTP venue gives the same results as against the in-process one.</summary>
-public sealed class VenueOverHttpTests
+public sealed class ScenarioOverHttpTests
 {
     [Fact]
     public async Task The_demo_over_real_http_gives_exactly_the_in_process_results()
