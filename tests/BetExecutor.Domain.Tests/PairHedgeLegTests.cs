@@ -31,6 +31,33 @@ public class PairHedgeLegTests
     }
 
     [Fact]
+    public void A_hedge_taken_at_a_worse_price_than_asked_is_a_hedge_short_exposure_at_once()
+    {
+        var then = HedgeSentAt1.When(Accepted(Hedge, Happened.HedgeStake, 1.90m), At(2)); // asked 2.05
+
+        then.ThenEmitted(typeof(HedgeAccepted), typeof(ExposureRaised)).ThenDidNot<PollSettlement>().ThenDidNot<ReportHedged>();
+        var outcome = then.ThenExposed(ExposureReason.HedgeShort);
+        Assert.Equal("hdg-bet", outcome.Hedge!.BetId); // the hedge stands, and the record says so
+    }
+
+    [Fact]
+    public void A_hedge_taken_for_a_cut_stake_is_a_hedge_short_exposure()
+    {
+        var then = HedgeSentAt1.When(Accepted(Hedge, Happened.HedgeStake / 2, 2.05m), At(2));
+
+        then.ThenExposed(ExposureReason.HedgeShort);
+    }
+
+    [Fact]
+    public void A_hedge_within_the_tolerance_of_the_positive_payout_settles_normally()
+    {
+        // 1 cent under the asked stake: a rounding difference, not a shortfall.
+        var then = HedgeSentAt1.When(Accepted(Hedge, Happened.HedgeStake - 0.01m, 2.05m), At(2));
+
+        then.ThenStatusIs(PairStatus.Settling).ThenDid(typeof(ReportHedged), typeof(WakeAt));
+    }
+
+    [Fact]
     public void A_permanently_rejected_hedge_leaves_the_positive_unhedged()
     {
         var then = HedgeSentAt1.When(RejectedFinally(Hedge, "market-closed"), At(2));

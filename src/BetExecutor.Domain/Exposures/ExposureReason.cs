@@ -18,6 +18,8 @@ public enum ExposureReason
     UnresolvedUnknown,
     /// <summary>The positive stands but no hedge could be placed (refused, rejected, or retries exhausted).</summary>
     Unhedged,
+    /// <summary>The venue took the hedge for less (stake or odds) than the positive needs: both legs stand, unbalanced.</summary>
+    HedgeShort,
 }
 
 public static class ExposureReasonCodes
@@ -31,6 +33,7 @@ public static class ExposureReasonCodes
         ExposureReason.PollLimitReached => "poll-limit",
         ExposureReason.UnresolvedUnknown => "unresolved-unknown",
         ExposureReason.Unhedged => "unhedged",
+        ExposureReason.HedgeShort => "hedge-short",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

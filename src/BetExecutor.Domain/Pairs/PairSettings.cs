@@ -11,6 +11,7 @@ namespace BetExecutor.Domain.Pairs;
 /// <param name="MaxSettlementPolls">Hard limit of settlement polls per pair; reaching it raises an exposure.</param>
 /// <param name="MaxStartDelay">A pair that could not start within this of its signal being accepted is stale and places nothing.</param>
 /// <param name="HedgeStakeStep">The hedge venue's stake rounding step.</param>
+/// <param name="HedgeShortTolerance">How far (as a share) the accepted hedge's payout may fall below the accepted positive's before the pair is an exposure; covers stake rounding.</param>
 public sealed record PairSettings(
     TimeSpan UnknownWindow,
     TimeSpan FirstLookupDelay,
@@ -21,7 +22,8 @@ public sealed record PairSettings(
     TimeSpan PollInterval,
     int MaxSettlementPolls,
     TimeSpan MaxStartDelay,
-    decimal HedgeStakeStep)
+    decimal HedgeStakeStep,
+    decimal HedgeShortTolerance = 0.01m)
 {
     public static readonly PairSettings Default = new(
         UnknownWindow: TimeSpan.FromSeconds(30),

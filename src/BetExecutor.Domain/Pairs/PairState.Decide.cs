@@ -332,6 +332,17 @@ public sealed partial record PairState
         private void AcceptHedge(AcceptedBet bet)
         {
             Emit(new HedgeAccepted(bet) { Meta = Meta });
+            // What the venue took is what stands. A hedge taken short (a stake cut, a worse price) leaves the pair
+            // unbalanced whatever the result: an operator must top it up or accept it, now rather than at settlement.
+            var positive = _state.Positive.Bet!;
+            var needed = positive.Stake * positive.Odds;
+            var covered = bet.Stake * bet.Odds;
+            if (covered < needed * (1m - settings.HedgeShortTolerance))
+            {
+                RaiseExposure(ExposureReason.HedgeShort,
+                    $"hedge pays {covered:0.##} where the positive pays {needed:0.##} (hedge {bet.Stake} at {bet.Odds}, asked {_state.Hedge.AskedStake} at {_state.Hedge.AskedOdds})");
+                return;
+            }
             Do(ReportHedged.Instance);
             // Nothing settles before the event starts; polling earlier only spends the poll budget.
             var startsAt = _state.Signal!.Event.StartsAt;

@@ -28,7 +28,12 @@ public sealed record PairView(
     /// <summary>Whether the book's settlements of both legs are final and balanced.</summary>
     public bool BookBalanced =>
         Positive is not null && Hedge is not null && Positive.Settlement.IsFinal() && Hedge.Settlement.IsFinal()
-        && SettlementClassifier.Classify(Positive.Settlement, Hedge.Settlement) is null;
+        && SettlementClassifier.Classify(Positive.Settlement, Hedge.Settlement) is null
+        && !HedgeShort;
+
+    /// <summary>The hedge the venue holds pays more than 1 % less than the positive it holds (the executor's tolerance).</summary>
+    public bool HedgeShort =>
+        Positive is not null && Hedge is not null && Hedge.Stake * Hedge.Odds < Positive.Stake * Positive.Odds * 0.99m;
 
     public override string ToString()
     {
@@ -246,6 +251,8 @@ public sealed class SoakLedger
                 if (view.Pair.PositiveFault != LegFault.None)
                     return hedge is null && view.HedgeRequests == 0 ? null : "unresolved positive, but a hedge was sent";
                 return positive is not null ? null : "unresolved hedge, but no positive is held";
+            case ExposureReason.HedgeShort:
+                return view.HedgeShort ? null : "hedge-short, but the hedge the venue holds covers the positive";
             case ExposureReason.PollLimitReached:
                 return positive is not null && hedge is not null && (!positive.Settlement.IsFinal() || !hedge.Settlement.IsFinal())
                     ? null

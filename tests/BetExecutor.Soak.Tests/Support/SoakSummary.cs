@@ -75,7 +75,7 @@ public sealed class SoakSummary
             "identity marked limited: its later signals are denied account-limited");
         Add("venue faults", "  of which hedges (pair left under-hedged)", run.Book.Count(b =>
                 !IsPositive(b.ClientReference.Value, b.Account.Key) && b.Stake < b.AskedStake),
-            "NOT detected: the pair settles as Settled (see report)");
+            "exposure hedge-short as soon as the hedge is accepted");
         Add("venue faults", "late visibility (bets shown after up to 10 s)", run.Book.Count(b => b.VisibleAfter > TimeSpan.Zero),
             "lookups keep trying until the window ends; NotFound before it is not final");
         foreach (var state in new[] { SettlementState.Void, SettlementState.HalfWon, SettlementState.HalfLost, SettlementState.Pending })
@@ -155,7 +155,7 @@ public sealed class SoakSummary
         var largest = shortfalls.Count == 0 ? 0m : shortfalls.Max(x => x.Short);
         Add("outcomes", string.Create(CultureInfo.InvariantCulture,
                 $"Settled, but under-hedged by > 1 % of the positive's payout (largest shortfall {largest:0.00})"),
-            shortfalls.Count, "hedge accepted for less / at lower odds than asked: not an exposure today");
+            shortfalls.Count, "must be 0: a hedge taken short is a hedge-short exposure");
         UnderHedged = shortfalls.Select(x => x.Pair).ToList();
         Add("outcomes", "duplicate bets", ledger.DuplicateBetCount);
 
