@@ -9,7 +9,7 @@ namespace BetExecutor.Cli.Tests;
 public sealed class DemoTests
 {
     private static readonly string[] ExposureReasons =
-        ["void-one-side", "partial-settlement", "both-lost", "both-won", "poll-limit", "unresolved-unknown", "unhedged"];
+        ["void-one-side", "partial-settlement", "both-lost", "both-won", "poll-limit", "unresolved-unknown", "unhedged", "hedge-short"];
 
     /// <summary>(at, signalId, identity) of every signal step of the demo scenario, in file order.</summary>
     private static IReadOnlyList<(string At, string SignalId, string Identity)> DemoSignals()

@@ -42,7 +42,7 @@ public sealed class ScenarioFileTests
         ["cooldown", "pair-executing", "exposure-open", "halted", "invalid-signal", "signal-expired", "event-started", "storage-unavailable"];
 
     private static readonly string[] ExposureReasons =
-        ["void-one-side", "partial-settlement", "both-lost", "both-won", "poll-limit", "unresolved-unknown", "unhedged"];
+        ["void-one-side", "partial-settlement", "both-lost", "both-won", "poll-limit", "unresolved-unknown", "unhedged", "hedge-short"];
 
     public static IEnumerable<object[]> ExpectedFiles() => ScenarioFiles.TheoryData();
 

@@ -30,12 +30,13 @@ public static class SimulateCommand
 
     /// <summary>
     /// Standard output carries results only. The embedded node runs in this process, and Akka prints a few lines to
-    /// standard output while its logger is down (at shutdown); while the node runs they go to standard error.
+    /// standard output while its logger is down (at shutdown); while the node runs they go to standard error with
+    /// --verbose, and nowhere otherwise. Serilog writes to standard error directly and is not affected.
     /// </summary>
-    private static async Task<T> WithStdoutDivertedAsync<T>(Func<Task<T>> run)
+    private static async Task<T> WithStdoutDivertedAsync<T>(bool verbose, Func<Task<T>> run)
     {
         var stdout = Console.Out;
-        Console.SetOut(Console.Error);
+        Console.SetOut(verbose ? Console.Error : TextWriter.Null);
         try
         {
             return await run();
@@ -55,7 +56,7 @@ public static class SimulateCommand
                 foreach (var error in invalid.Errors) Console.Error.WriteLine($"error: {error}");
                 return Usage.BadInput;
             case ScenarioParseResult.Parsed parsed:
-                var results = await WithStdoutDivertedAsync(() => ScenarioRunner.RunAsync(parsed.Scenario, CliLogging.Create(verbose), redis, venue));
+                var results = await WithStdoutDivertedAsync(verbose, () => ScenarioRunner.RunAsync(parsed.Scenario, CliLogging.Create(verbose), redis, venue));
                 if (json) ResultWriter.WriteJsonLines(results, output);
                 else ResultWriter.WriteTable(results, output);
                 return 0;
