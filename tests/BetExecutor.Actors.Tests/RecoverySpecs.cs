@@ -68,6 +68,25 @@ public sealed class RecoverySpecs : ActorSpecBase
         Assert.Equal(Start.AddSeconds(60), status.CooldownUntil); // restored from the event, not restarted
     }
 
+    [Fact]
+    public async Task A_pair_whose_intent_is_recorded_only_after_a_restart_runs_the_cooldown_from_its_intent()
+    {
+        var signal = SignalFor(Alice, "s-1");
+        Script(signal, "accept", "accept");
+        // The node died after accepting the signal and before the pair recorded its intent.
+        await WriteAsync(AccountActor.PersistenceIdFor(Alice),
+            new SignalAccepted(signal, Start.AddSeconds(60)) { Meta = new EventMeta(Start, Alice.Key, "s-1", "dead-node", "inc-0") });
+        await Clock.AdvanceToAsync(Start.AddSeconds(5), TimeSpan.FromSeconds(10));
+
+        var account = StartAccount(Alice);
+        await account.Ask<AccountStatus>(new GetAccountStatus(Alice), TimeSpan.FromSeconds(10));
+        await Clock.WaitUntilIdleAsync(TimeSpan.FromSeconds(10));
+        var status = await account.Ask<AccountStatus>(new GetAccountStatus(Alice), TimeSpan.FromSeconds(10));
+
+        Assert.Single(Venue.Attempts(PositiveRef(signal))); // placed 5 s late, within the start delay
+        Assert.Equal(Start.AddSeconds(65), status.CooldownUntil);
+    }
+
     private async Task WriteAsync(string persistenceId, object e)
     {
         var writer = Sys.ActorOf(Props.Create(() => new EventWriter(persistenceId)));

@@ -43,6 +43,7 @@ public sealed class SerializerSpecs : ActorSpecBase
             new SignalAccepted(signal, Start.AddSeconds(60)) { Meta = Meta },
             new SignalDenied("s-2", DenialReason.Cooldown, "cooldown until ...") { Meta = Meta },
             new PairHedged("s-1") { Meta = Meta },
+            new CooldownExtended("s-1", Start.AddSeconds(70)) { Meta = Meta },
             new PairFinished("s-1", outcome) { Meta = Meta },
             new ExposureOpened(Exposure) { Meta = Meta },
             new ExposureResolved("s-1", "hedged by hand", "ops") { Meta = Meta },

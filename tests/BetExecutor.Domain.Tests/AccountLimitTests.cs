@@ -113,6 +113,18 @@ public class AccountLimitTests
     }
 
     [Fact]
+    public void A_positive_intent_recorded_late_after_a_restart_pushes_the_cooldown_back_to_run_from_the_intent()
+    {
+        var state = Account.Given(Account.Accepted("p-1", T0)); // cooldown until T0 + 60 s
+
+        var late = state.OnPositiveIntent("p-1", T0.AddSeconds(8), AccountSettings.Default);
+        var onTime = state.OnPositiveIntent("p-1", T0, AccountSettings.Default);
+
+        Assert.Equal(T0.AddSeconds(68), state.Then(late).CooldownUntil);
+        Assert.Empty(onTime); // the usual case: intent and acceptance are one instant, nothing to record
+    }
+
+    [Fact]
     public void Resuming_lifts_a_limitation()
     {
         var limited = Account.Given(Account.Accepted("p-1", T0), Account.Finished("p-1", T0),

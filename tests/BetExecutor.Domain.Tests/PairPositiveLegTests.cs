@@ -19,7 +19,10 @@ public class PairPositiveLegTests
         Assert.Equal((100m, 2.10m, T0), (intent.Stake, intent.Odds, intent.SignalAcceptedAt));
         Assert.Equal(new EventMetaView(At(1), Soft.Key, PairId), EventMetaView.Of(intent));
 
-        var place = Assert.IsType<PlaceLeg>(Assert.Single(then.Effects));
+        // The owner hears when the intent was recorded (its cooldown runs from there), then the positive leaves.
+        Assert.Equal(2, then.Effects.Count);
+        Assert.Equal(At(1), Assert.IsType<ReportPositiveIntent>(then.Effects[0]).At);
+        var place = Assert.IsType<PlaceLeg>(then.Effects[1]);
         Assert.Equal(Positive, place.Leg);
         Assert.Equal(new LegOrder(Soft, Happened.PositiveRef, "event-1", "match-odds", "home", 2.10m, 100m, "EUR"), place.Order);
         then.ThenStatusIs(PairStatus.PositivePending);

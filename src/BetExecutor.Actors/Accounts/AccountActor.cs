@@ -50,6 +50,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Command<ResolveExposure>(c => OnOperatorDecision(_state.DecideResolveExposure(c.PairId, c.Reason, c.By, Now), $"exposure on pair {c.PairId} resolved"));
         Command<GetAccountStatus>(_ => Sender.Tell(Status()));
         Command<PairReportedHedged>(r => PersistQuietly(_state.OnPairHedged(r.PairId, r.At)));
+        Command<PairReportedPositiveIntent>(r => PersistQuietly(_state.OnPositiveIntent(r.PairId, r.At, _services.Settings.Account)));
         Command<PairReportedPositiveAccepted>(r => PersistQuietly(
             _state.OnPositiveAccepted(r.PairId, r.RequestedStake, r.AcceptedStake, r.At, _services.Settings.Limits.For(_identity))));
         Command<PairReportedFinished>(OnPairFinished);

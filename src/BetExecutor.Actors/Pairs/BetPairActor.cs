@@ -106,6 +106,9 @@ public sealed class BetPairActor : ReceivePersistentActor
                 case WakeAt wake:
                     _services.Clock.Schedule(wake.At, Self, WakeUp.Instance);
                     break;
+                case ReportPositiveIntent intent:
+                    Context.Parent.Tell(new PairReportedPositiveIntent(_state.PairId, intent.At));
+                    break;
                 case ReportPositiveAccepted accepted:
                     Context.Parent.Tell(new PairReportedPositiveAccepted(_state.PairId, accepted.RequestedStake, accepted.Bet.Stake, _services.Clock.UtcNow));
                     break;

@@ -8,6 +8,8 @@ namespace BetExecutor.Actors.Pairs;
 /// </summary>
 public sealed record PairReportedHedged(string PairId, DateTimeOffset At);
 
+public sealed record PairReportedPositiveIntent(string PairId, DateTimeOffset At);
+
 public sealed record PairReportedPositiveAccepted(string PairId, decimal RequestedStake, decimal AcceptedStake, DateTimeOffset At);
 
 public sealed record PairReportedFinished(string PairId, PairOutcome Outcome, DateTimeOffset At);

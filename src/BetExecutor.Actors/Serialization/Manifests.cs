@@ -30,6 +30,7 @@ public static class Manifests
 
         ("account.signal-accepted.v1", typeof(SignalAccepted)),
         ("account.signal-denied.v1", typeof(SignalDenied)),
+        ("account.cooldown-extended.v1", typeof(CooldownExtended)),
         ("account.pair-hedged.v1", typeof(PairHedged)),
         ("account.pair-finished.v1", typeof(PairFinished)),
         ("account.exposure-opened.v1", typeof(ExposureOpened)),

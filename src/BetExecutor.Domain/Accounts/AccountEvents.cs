@@ -17,6 +17,12 @@ public sealed record SignalAccepted(Signal Signal, DateTimeOffset CooldownUntil)
 /// <summary>Our controls refused the signal; nothing was sent.</summary>
 public sealed record SignalDenied(string SignalId, DenialReason Reason, string Detail) : AccountEvent;
 
+/// <summary>
+/// A pair recorded its positive intent later than its signal was accepted (a restart in between): the cooldown,
+/// which runs from the intent, is pushed back to <paramref name="Until"/>. A cooldown is never shortened.
+/// </summary>
+public sealed record CooldownExtended(string PairId, DateTimeOffset Until) : AccountEvent;
+
 /// <summary>The pair's hedge is confirmed: it no longer counts as executing.</summary>
 public sealed record PairHedged(string PairId) : AccountEvent;
 

@@ -64,6 +64,15 @@ public sealed partial record AccountState
         return new SignalDecision.Accept(new SignalAccepted(accepted, now + settings.Cooldown) { Meta = MetaAt(now, signal.PairId) });
     }
 
+    /// <summary>
+    /// The pair reports its positive intent recorded. Normally that is the instant the signal was accepted; after a
+    /// restart it can be later, and the cooldown (DESIGN §4: from the intent) is then extended to match.
+    /// </summary>
+    public IReadOnlyList<AccountEvent> OnPositiveIntent(string pairId, DateTimeOffset at, AccountSettings settings) =>
+        at + settings.Cooldown > (CooldownUntil ?? DateTimeOffset.MinValue)
+            ? [new CooldownExtended(pairId, at + settings.Cooldown) { Meta = MetaAt(at, pairId) }]
+            : [];
+
     /// <summary>The pair reports its hedge confirmed. Repeats (after a restart) change nothing.</summary>
     public IReadOnlyList<AccountEvent> OnPairHedged(string pairId, DateTimeOffset now) =>
         InFlight.TryGetValue(pairId, out var pair) && !pair.Hedged

@@ -61,6 +61,7 @@ public sealed partial record AccountState
         {
             Seen = Seen.SetItem(d.SignalId, new SignalVerdict(d.SignalId, false, d.Reason, d.Detail, d.Meta.At)),
         },
+        CooldownExtended c => this with { CooldownUntil = CooldownUntil is { } current && current > c.Until ? current : c.Until },
         PairHedged h => InFlight.TryGetValue(h.PairId, out var pair)
             ? this with { InFlight = InFlight.SetItem(h.PairId, pair with { Hedged = true }) }
             : this,

@@ -18,6 +18,9 @@ public sealed record PollSettlement(BetOnVenue? Positive, BetOnVenue? Hedge) : P
 /// <summary>Deliver <see cref="WakeUp"/> to the pair at this instant.</summary>
 public sealed record WakeAt(DateTimeOffset At) : PairEffect;
 
+/// <summary>Tell the owning account when the positive's intent was recorded: its cooldown runs from then.</summary>
+public sealed record ReportPositiveIntent(DateTimeOffset At) : PairEffect;
+
 /// <summary>Tell the owning account what the venue accepted the positive for (it watches for stake cuts).</summary>
 public sealed record ReportPositiveAccepted(decimal RequestedStake, AcceptedBet Bet) : PairEffect;
 

@@ -90,6 +90,7 @@ public sealed partial record PairState
             }
             var reference = ClientReference.For(_state.Identity, _state.PairId, LegKind.Positive);
             Emit(new PositiveIntentRecorded(signal, reference, signal.Positive.Stake, signal.Positive.Odds, start.SignalAcceptedAt) { Meta = Meta });
+            Do(new ReportPositiveIntent(now));
             Do(new PlaceLeg(LegKind.Positive, new LegOrder(
                 signal.Identity, reference, signal.Event.Id, signal.Positive.Market, signal.Positive.Selection,
                 signal.Positive.Odds, signal.Positive.Stake, signal.Positive.Currency)));
