@@ -38,7 +38,7 @@ Log.Logger = logger;
 var config = NodeHocon.Load(environment.Options.ExtraHocon);
 var settings = ExecutorSettingsReader.Read(config, environment.Options.NodeName);
 IBookmakerDirectory venues = environment.Venue is { } venue
-    ? new HttpVenueDirectory(venue)
+    ? new HttpVenueDirectory(venue, ExecutorSettingsReader.VenueClient(config))
     : new SingleVenueDirectory(new VenueSimulator(TimeProvider.System, seed: 0));
 var services = new ExecutorServices(new RealClock(), venues, settings, NoObserver.Instance);
 

@@ -72,6 +72,23 @@ public static class ExecutorSettingsReader
 
     public static int Shards(Config config) => config.GetInt("bet-executor.shards", 100);
 
+    /// <summary>The HTTP venue client's settings from <c>bet-executor.venue-client</c>.</summary>
+    public static Bookmakers.Http.HttpVenueClientOptions VenueClient(Config config)
+    {
+        var c = config.GetConfig("bet-executor.venue-client") ?? throw new InvalidOperationException("bet-executor.venue-client: the section is missing");
+        var rate = c.GetString("max-requests-per-second", "off");
+        int? perSecond = rate is "off" or "" ? null
+            : int.TryParse(rate, out var parsed) && parsed > 0 ? parsed
+            : throw new InvalidOperationException($"bet-executor.venue-client.max-requests-per-second: '{rate}' is neither off nor a positive whole number");
+        return new Bookmakers.Http.HttpVenueClientOptions
+        {
+            PlacementTimeout = Time(c, "placement-timeout"),
+            QueryAttemptTimeout = Time(c, "query-attempt-timeout"),
+            QueryRetries = c.GetInt("query-retries", 2),
+            MaxRequestsPerSecond = perSecond,
+        };
+    }
+
     private static TimeSpan Time(Config c, string key)
     {
         if (!c.HasPath(key)) throw new InvalidOperationException($"bet-executor.{key}: missing");
