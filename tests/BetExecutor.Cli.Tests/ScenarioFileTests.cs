@@ -112,13 +112,17 @@ public sealed class MoreScenarioFileTests
 
 internal static class ScenarioCheck
 {
-    public static async Task RunAsync(string scenario)
+    public static Task RunAsync(string scenario) =>
+        RunAsync(ScenarioFiles.ScenarioPath(scenario), ScenarioFiles.ExpectedPath(scenario), redis: null);
+
+    public static async Task RunAsync(string scenarioPath, string expectedPath, string? redis)
     {
-        var json = await File.ReadAllTextAsync(ScenarioFiles.ScenarioPath(scenario));
-        var expected = ResultLines.Parse(await File.ReadAllTextAsync(ScenarioFiles.ExpectedPath(scenario)), $"{scenario}{ScenarioFiles.ExpectedSuffix}");
+        var scenario = Path.GetFileName(scenarioPath);
+        var json = await File.ReadAllTextAsync(scenarioPath);
+        var expected = ResultLines.Parse(await File.ReadAllTextAsync(expectedPath), Path.GetFileName(expectedPath));
         using var output = new StringWriter();
 
-        var exitCode = await SimulateCommand.RunAsync(json, json: true, redis: null, verbose: false, output);
+        var exitCode = await SimulateCommand.RunAsync(json, json: true, redis: redis, verbose: false, output);
 
         Assert.Equal(0, exitCode);
         var actual = ResultLines.Parse(output.ToString(), "betexec output");
