@@ -72,6 +72,8 @@ public sealed partial class AccountActor : ReceivePersistentActor
     private void OnExecuteSignal(ExecuteSignal command)
     {
         var signal = command.Signal;
+        // The domain already knows a global kill switch; nothing in the cluster can set one yet (DESIGN §4, not in
+        // this release's issues), so every account decides as if it were off. Per-identity halts are live.
         switch (_state.DecideSignal(signal, Now, _services.Settings.Account, _services.Settings.Limits, haltedGlobally: false))
         {
             case SignalDecision.Duplicate duplicate:
