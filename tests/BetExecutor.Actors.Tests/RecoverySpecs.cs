@@ -59,7 +59,7 @@ public sealed class RecoverySpecs : ActorSpecBase
 
         var account = StartAccount(Alice);
         await account.Ask<AccountStatus>(new GetAccountStatus(Alice), TimeSpan.FromSeconds(10));
-        await Clock.AdvanceToAsync(Start.AddMinutes(2), TimeSpan.FromSeconds(10));
+        await Clock.AdvanceToAsync(Start.AddMinutes(5), TimeSpan.FromSeconds(10)); // past the window and the late-acceptance watch
 
         Assert.Empty(Venue.AllAttempts());
         var status = await account.Ask<AccountStatus>(new GetAccountStatus(Alice), TimeSpan.FromSeconds(10));

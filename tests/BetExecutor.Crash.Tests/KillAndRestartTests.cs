@@ -68,6 +68,9 @@ public sealed class KillAndRestartTests(ITestOutputHelper output) : IAsyncLifeti
           # Exposures are expected here by the dozen; blocking their identities would soon stop the run.
           exposure-blocks-identity = off
           unknown-window = 4s
+          # Scaled down with the window: a positive not found is still watched for a late bet, briefly.
+          late-acceptance-watch = 2s
+          late-acceptance-check-every = 500ms
           first-lookup-delay = 200ms
           max-lookup-delay = 1s
           hedge-max-attempts = 3

@@ -13,6 +13,7 @@ internal static class PairHistories
         PairStatus.NotStarted => [],
         PairStatus.PositivePending => [Happened.PositiveIntent()],
         PairStatus.PositiveUnknown => [Happened.PositiveIntent(), Happened.PositiveUnknown(At(1))],
+        PairStatus.PositiveWatching => Run([Happened.PositiveIntent(), Happened.PositiveUnknown(At(1))], (NotFound(LegKind.Positive), 31)),
         PairStatus.PositiveRejected => Run([Happened.PositiveIntent()], (RejectedFinally(LegKind.Positive), 1)),
         PairStatus.Abandoned => PairSpec.Given().When(Start(), At(60)).History.ToArray(),
         // Transient: only reachable on its own if the journal split what the pair persists together.

@@ -146,9 +146,44 @@ public class PairPositiveLegTests
             then = then.AndWhen(NotFound(Positive), wake.At);
         }
 
-        Assert.Equal([At(3), At(5), At(7), At(10), At(14.5), At(21.25), At(31)], lookups);
+        // Then the late-acceptance watch: every 30 s for 2 min after the window, in case the venue shows the bet late.
+        Assert.Equal([At(3), At(5), At(7), At(10), At(14.5), At(21.25), At(31), At(61), At(91), At(121), At(151)], lookups);
         Assert.Equal("not-found-after-window", then.ThenFinishedWith(PairResult.Rejected).RejectionCode);
-        then.ThenEmitted(typeof(PositiveNotFound)).ThenStatusIs(PairStatus.PositiveRejected);
+        then.ThenEmitted(typeof(PositiveWatchEnded)).ThenStatusIs(PairStatus.PositiveRejected);
+    }
+
+    [Fact]
+    public void A_positive_not_found_in_its_window_is_watched_and_a_bet_that_shows_late_is_hedged_from_what_was_taken()
+    {
+        var watching = PairSpec.Given(Happened.PositiveIntent(), Happened.PositiveUnknown(At(1))).When(NotFound(Positive), At(31));
+        watching.ThenEmitted(typeof(PositiveNotFound)).ThenStatusIs(PairStatus.PositiveWatching).ThenDidNot<ReportFinished>();
+        Assert.Equal(At(61), watching.ThenWakesAt());
+
+        var then = watching.AndWhen(Wake, At(61)).AndWhen(Found(Positive, 100m, 2.10m), At(61));
+
+        then.ThenEmitted(typeof(PositiveAccepted), typeof(HedgeIntentRecorded)).ThenStatusIs(PairStatus.HedgePending);
+        Assert.Equal(Happened.HedgeRef, then.ThenPlaces(Hedge).Order.ClientReference);
+    }
+
+    [Fact]
+    public void A_failed_lookup_during_the_watch_changes_nothing_and_the_watch_goes_on()
+    {
+        var watching = PairSpec.Given(Happened.PositiveIntent(), Happened.PositiveUnknown(At(1))).When(NotFound(Positive), At(31));
+
+        var then = watching.AndWhen(Wake, At(61)).AndWhen(LookupFailed(Positive), At(61));
+
+        Assert.Empty(then.Events);
+        Assert.Equal(At(91), then.ThenWakesAt());
+    }
+
+    [Fact]
+    public void Without_a_watch_the_pair_ends_as_soon_as_the_window_closes()
+    {
+        var settings = PairSettings.Default with { LateAcceptanceWatch = TimeSpan.Zero };
+        var then = PairSpec.Given(Happened.PositiveIntent(), Happened.PositiveUnknown(At(1))).Using(settings).When(NotFound(Positive), At(31));
+
+        then.ThenEmitted(typeof(PositiveNotFound), typeof(PositiveWatchEnded));
+        Assert.Equal("not-found-after-window", then.ThenFinishedWith(PairResult.Rejected).RejectionCode);
     }
 
     [Fact]

@@ -51,6 +51,10 @@ public class PairRecoveryTests
         Assert.Empty(then.Events);
 
         then = then.AndWhen(NotFound(Positive), At(130));
+        then.ThenEmitted(typeof(PositiveNotFound)).ThenStatusIs(PairStatus.PositiveWatching);
+
+        // Still not there when the late-acceptance watch ends (2 min after the window): nothing stands.
+        then = then.AndWhen(NotFound(Positive), At(250));
         Assert.Equal("not-found-after-window", then.ThenFinishedWith(PairResult.Rejected).RejectionCode);
     }
 

@@ -19,6 +19,7 @@ public static class Manifests
         ("pair.positive-rejected.v1", typeof(PositiveRejected)),
         ("pair.positive-outcome-unknown.v1", typeof(PositiveOutcomeUnknown)),
         ("pair.positive-not-found.v1", typeof(PositiveNotFound)),
+        ("pair.positive-watch-ended.v1", typeof(PositiveWatchEnded)),
         ("pair.hedge-intent-recorded.v1", typeof(HedgeIntentRecorded)),
         ("pair.hedge-accepted.v1", typeof(HedgeAccepted)),
         ("pair.hedge-rejected.v1", typeof(HedgeRejected)),

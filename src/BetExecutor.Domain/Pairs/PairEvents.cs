@@ -27,8 +27,14 @@ public sealed record PositiveRejected(string Code, bool Permanent) : PairEvent;
 /// <summary>The positive's placement had no definite answer; from <see cref="PairEvent.Meta"/>.At it is reconciled by lookups.</summary>
 public sealed record PositiveOutcomeUnknown(string Reason) : PairEvent;
 
-/// <summary>Lookups through the whole window found no positive bet: the venue never took it.</summary>
-public sealed record PositiveNotFound : PairEvent;
+/// <summary>
+/// Lookups through the whole window found no positive bet. The venue most likely never took it, but a venue that is
+/// slow to show bets could still do so: the pair keeps looking until <paramref name="WatchUntil"/> before it ends.
+/// </summary>
+public sealed record PositiveNotFound(DateTimeOffset WatchUntil) : PairEvent;
+
+/// <summary>The late-acceptance watch ended without the bet appearing: the venue never took it, nothing stands.</summary>
+public sealed record PositiveWatchEnded : PairEvent;
 
 /// <summary>A hedge attempt is about to leave, with the stake and odds it asks for. Every attempt reuses the leg's client reference.</summary>
 public sealed record HedgeIntentRecorded(ClientReference ClientReference, int Attempt, decimal Stake, decimal Odds) : PairEvent;

@@ -11,6 +11,8 @@ namespace BetExecutor.Domain.Pairs;
 /// <param name="MaxSettlementPolls">Hard limit of settlement polls per pair; reaching it raises an exposure.</param>
 /// <param name="MaxStartDelay">A pair that could not start within this of its signal being accepted is stale and places nothing.</param>
 /// <param name="HedgeStakeStep">The hedge venue's stake rounding step.</param>
+/// <param name="LateAcceptanceWatch">After a positive is not found through the window, how long it is still looked up (the pair keeps its identity's executing slot meanwhile); zero ends the pair at once.</param>
+/// <param name="LateAcceptanceCheckEvery">Wait between two lookups during that watch.</param>
 /// <param name="HedgeShortTolerance">How far (as a share) the accepted hedge's payout may fall below the accepted positive's before the pair is an exposure; covers stake rounding.</param>
 public sealed record PairSettings(
     TimeSpan UnknownWindow,
@@ -23,8 +25,14 @@ public sealed record PairSettings(
     int MaxSettlementPolls,
     TimeSpan MaxStartDelay,
     decimal HedgeStakeStep,
-    decimal HedgeShortTolerance = 0.01m)
+    decimal HedgeShortTolerance = 0.01m,
+    TimeSpan? LateAcceptanceWatch = null,
+    TimeSpan? LateAcceptanceCheckEvery = null)
 {
+    public TimeSpan Watch => LateAcceptanceWatch ?? TimeSpan.FromMinutes(2);
+
+    public TimeSpan WatchCheckEvery => LateAcceptanceCheckEvery ?? TimeSpan.FromSeconds(30);
+
     public static readonly PairSettings Default = new(
         UnknownWindow: TimeSpan.FromSeconds(30),
         FirstLookupDelay: TimeSpan.FromSeconds(2),

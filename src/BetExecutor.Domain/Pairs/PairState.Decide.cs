@@ -25,7 +25,11 @@ public sealed partial record PairState
                 plan.OnPositiveLookup(answer.Result);
                 break;
             case (PairStatus.PositiveUnknown, WakeUp):
+            case (PairStatus.PositiveWatching, WakeUp):
                 plan.LookUp(LegKind.Positive);
+                break;
+            case (PairStatus.PositiveWatching, LookupAnswered { Leg: LegKind.Positive } answer):
+                plan.OnLateLookup(answer.Result);
                 break;
             case (PairStatus.HedgePending, PlacementAnswered { Leg: LegKind.Hedge } answer):
                 plan.OnHedgePlacement(answer.Result);
@@ -122,8 +126,8 @@ public sealed partial record PairState
                     AcceptPositiveThenHedge(found.Bet);
                     break;
                 case LookupResult.NotFound when WindowIsOver():
-                    Emit(new PositiveNotFound { Meta = Meta });
-                    Finish();
+                    Emit(new PositiveNotFound(now + settings.Watch) { Meta = Meta });
+                    WatchOrEnd();
                     break;
                 case LookupResult.Failed failed when WindowIsOver():
                     RaiseExposure(ExposureReason.UnresolvedUnknown, $"the positive's outcome could not be resolved: {failed.Reason}");
@@ -132,6 +136,31 @@ public sealed partial record PairState
                     Do(new WakeAt(NextLookupAt()));
                     break;
             }
+        }
+
+        /// <summary>A lookup during the late-acceptance watch: a bet found now stands; otherwise keep watching until the end.</summary>
+        public void OnLateLookup(LookupResult result)
+        {
+            if (result is LookupResult.Found found)
+            {
+                AcceptPositiveThenHedge(found.Bet);
+                return;
+            }
+            // A failed lookup says nothing; the window's definite "not found" stands unless a bet shows up.
+            WatchOrEnd();
+        }
+
+        private void WatchOrEnd()
+        {
+            var until = _state.WatchUntil!.Value;
+            if (now >= until)
+            {
+                Emit(new PositiveWatchEnded { Meta = Meta });
+                Finish();
+                return;
+            }
+            var next = now + settings.WatchCheckEvery;
+            Do(new WakeAt(next < until ? next : until));
         }
 
         public void OnHedgePlacement(PlacementResult result)
@@ -240,6 +269,7 @@ public sealed partial record PairState
                     LookUp(LegKind.Positive);
                     return;
                 case PairStatus.PositiveUnknown:
+                case PairStatus.PositiveWatching:
                     LookUp(LegKind.Positive);
                     return;
                 case PairStatus.PositiveAccepted:

@@ -34,6 +34,8 @@ public sealed partial record PairState
     public LegProgress Hedge { get; init; } = LegProgress.None;
     /// <summary>When the outcome of the leg being reconciled became unknown; lookups run for a window from here.</summary>
     public DateTimeOffset? UnknownSince { get; init; }
+    /// <summary>Until when a positive not found in its window is still looked up.</summary>
+    public DateTimeOffset? WatchUntil { get; init; }
     public DateTimeOffset? HedgeFirstAttemptAt { get; init; }
     public DateTimeOffset? NextAttemptAt { get; init; }
     /// <summary>The odds the next hedge attempt asks for, when the venue re-priced it.</summary>
@@ -51,9 +53,10 @@ public sealed partial record PairState
      *      │                                 │  │                                   │                                     │ │ │
      *      └PairAbandoned► Abandoned         │  └PositiveRejected► PositiveRejected └ExposureRaised► Exposed              │ │ └HedgeAccepted► Settling ─PairSettled► Settled
      *                                        └PositiveOutcomeUnknown► PositiveUnknown ─PositiveAccepted─► PositiveAccepted │ │                 └ExposureRaised► Exposed
-     *                                                 │ └PositiveNotFound► PositiveRejected                              │ └HedgeOutcomeUnknown► HedgeUnknown ─HedgeAccepted► Settling
+     *                                                 │ └PositiveNotFound► PositiveWatching                              │ └HedgeOutcomeUnknown► HedgeUnknown ─HedgeAccepted► Settling
      *                                                 └ExposureRaised► Exposed                                           └HedgeRejected► HedgeRetryWaiting | HedgeFailed
-     *  HedgeUnknown ─HedgeNotFound► HedgeRetryWaiting | HedgeFailed;  HedgeRetryWaiting ─HedgeIntentRecorded► HedgePending | ─ExposureRaised► Exposed;
+     *  PositiveWatching ─PositiveWatchEnded► PositiveRejected | ─PositiveAccepted► PositiveAccepted (the bet showed late);
+ *  HedgeUnknown ─HedgeNotFound► HedgeRetryWaiting | HedgeFailed;  HedgeRetryWaiting ─HedgeIntentRecorded► HedgePending | ─ExposureRaised► Exposed;
  *  HedgeFailed ─ExposureRaised► Exposed
      */
     public PairState Apply(PairEvent e) => (Status, e) switch
@@ -80,11 +83,19 @@ public sealed partial record PairState
             Outcome = new PairOutcome(PairResult.Rejected, RejectionCode: r.Code, Detail: r.Permanent ? "permanent" : "transient"),
         },
         (PairStatus.PositivePending, PositiveOutcomeUnknown u) => this with { Status = PairStatus.PositiveUnknown, UnknownSince = u.Meta.At },
-        // Not found through the whole window: the venue never took it, so nothing stands.
-        (PairStatus.PositiveUnknown, PositiveNotFound) => this with
+        // Not found through the whole window: most likely never taken; watched a while longer for a late bet.
+        (PairStatus.PositiveUnknown, PositiveNotFound n) => this with
+        {
+            Status = PairStatus.PositiveWatching,
+            UnknownSince = null,
+            WatchUntil = n.WatchUntil,
+        },
+        // The bet showed up late after all: it stands, and the pair goes on as if it had been found in the window.
+        (PairStatus.PositiveWatching, PositiveAccepted a) => AcceptPositive(a) with { WatchUntil = null },
+        (PairStatus.PositiveWatching, PositiveWatchEnded) => this with
         {
             Status = PairStatus.PositiveRejected,
-            UnknownSince = null,
+            WatchUntil = null,
             Outcome = new PairOutcome(PairResult.Rejected, RejectionCode: "not-found-after-window"),
         },
         (PairStatus.PositiveUnknown, ExposureRaised x) => Expose(x),

@@ -7,6 +7,8 @@ public enum PairStatus
     /// <summary>Positive intent recorded; the request may have left.</summary>
     PositivePending,
     PositiveUnknown,
+    /// <summary>Not found through the window; still looked up for a while in case the venue shows it late.</summary>
+    PositiveWatching,
     PositiveRejected,
     Abandoned,
     /// <summary>Transient: always persisted together with the hedge intent or an exposure.</summary>
