@@ -255,8 +255,20 @@ public sealed class KillAndRestartTests(ITestOutputHelper output) : IAsyncLifeti
                     + string.Join("; ", feed.Unanswered.Take(10).Select(s => s.Plan))
                     + $"{Environment.NewLine}feed errors: {string.Join("; ", feed.Errors.TakeLast(10))}{Environment.NewLine}{_log!.Tail()}");
             ResendUnanswered(feed);
-            var wait = Stopwatch.StartNew();
-            while (feed.Unanswered.Any() && wait.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(100);
+            // Wait for answers as they come; re-send what is still unanswered after 10 s without a new one.
+            while (true)
+            {
+                var next = feed.NextAnswer;
+                if (!feed.Unanswered.Any()) break;
+                try
+                {
+                    await next.WaitAsync(TimeSpan.FromSeconds(10));
+                }
+                catch (TimeoutException)
+                {
+                    break;
+                }
+            }
         }
     }
 

@@ -30,6 +30,7 @@ public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
         {
             _timers.Enqueue(new Timer(at, receiver, message), (at, _seq++));
             _busy.Remove(receiver); // the worker now waits for this timer
+            SignalIfIdle();
         }
     }
 
@@ -39,7 +40,7 @@ public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
         {
             _workers.Add(worker);
             _everWorkers.Add(worker);
-            _busy.Add(worker);
+            MarkBusy(worker);
         }
     }
 
@@ -49,6 +50,7 @@ public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
         {
             _workers.Remove(worker);
             _busy.Remove(worker);
+            SignalIfIdle();
         }
     }
 
@@ -74,20 +76,43 @@ public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
         get { lock (_gate) return _timers.Count > 0; }
     }
 
-    /// <summary>Waits (in real time, briefly) until every worker is parked or stopped.</summary>
+    /// <summary>
+    /// Completes when every worker is parked or stopped. <paramref name="timeout"/> is real time: a guard against a
+    /// hung run, not part of the simulation.
+    /// </summary>
     public async Task WaitUntilIdleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTime.UtcNow + timeout; // real time: a guard against a hung run, not part of the simulation
-        while (true)
+        Task idle;
+        lock (_gate) idle = _idle.Task;
+        try
         {
-            lock (_gate)
-            {
-                if (_busy.Count == 0) return;
-            }
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"workers still busy after {timeout}: {string.Join(", ", BusyWorkers)}");
-            await Task.Delay(1, cancellationToken);
+            await idle.WaitAsync(timeout, cancellationToken);
         }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"workers still busy after {timeout}: {string.Join(", ", BusyWorkers)}");
+        }
+    }
+
+    // Completed while no worker is busy; replaced by a fresh one when a worker becomes busy again. Guarded by _gate.
+    private TaskCompletionSource _idle = NewIdleSignal(completed: true);
+
+    private static TaskCompletionSource NewIdleSignal(bool completed)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (completed) signal.SetResult();
+        return signal;
+    }
+
+    private void MarkBusy(IActorRef worker)
+    {
+        _busy.Add(worker);
+        if (_idle.Task.IsCompleted) _idle = NewIdleSignal(completed: false);
+    }
+
+    private void SignalIfIdle()
+    {
+        if (_busy.Count == 0) _idle.TrySetResult();
     }
 
     /// <summary>
@@ -139,7 +164,7 @@ public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
             while (_timers.TryPeek(out var timer, out _) && timer.At <= _now)
             {
                 due.Add(_timers.Dequeue());
-                if (_workers.Contains(timer.Receiver)) _busy.Add(timer.Receiver);
+                if (_workers.Contains(timer.Receiver)) MarkBusy(timer.Receiver);
             }
         }
         foreach (var timer in due) timer.Receiver.Tell(timer.Message, ActorRefs.NoSender);

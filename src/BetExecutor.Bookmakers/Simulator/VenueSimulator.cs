@@ -70,19 +70,24 @@ public sealed class VenueSimulator : IBookmakerClient
         }
     }
 
+    /// <summary>Raised after each placement attempt is recorded (outside the venue's lock), so a harness can wait for one instead of polling.</summary>
+    public event Action<PlacementAttempt>? AttemptRecorded;
+
     public Task<PlacementResult> PlaceAsync(PlaceBetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<PlacementResult>(cancellationToken);
+        PlacementAttempt attempt;
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            var answer = Place(request, now);
-            _attempts.Add(new PlacementAttempt(request, now, answer));
+            attempt = new PlacementAttempt(request, now, Place(request, now));
+            _attempts.Add(attempt);
             var key = (request.Account, request.ClientReference);
             _attemptCounts[key] = _attemptCounts.GetValueOrDefault(key) + 1;
-            return Task.FromResult(answer);
         }
+        AttemptRecorded?.Invoke(attempt);
+        return Task.FromResult(attempt.Answer);
     }
 
     public Task<LookupResult> FindByClientReferenceAsync(Identity account, ClientReference clientReference, CancellationToken cancellationToken = default)

@@ -45,6 +45,11 @@ public sealed class ExecutorFeed
 
     public IEnumerable<SentSignal> Unanswered => Signals.Where(s => s.Answer is null);
 
+    private TaskCompletionSource _nextAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the next first answer to a signal arrives. Take it before checking <see cref="Unanswered"/>, so none is missed.</summary>
+    public Task NextAnswer => Volatile.Read(ref _nextAnswer).Task;
+
     /// <summary>The incarnation commands go to from now on (null while none runs).</summary>
     public void Attach(NodeProcess? node)
     {
@@ -113,6 +118,7 @@ public sealed class ExecutorFeed
                     {
                         sent.Answer = answer;
                         sent.AnsweredBy = incarnation;
+                        Interlocked.Exchange(ref _nextAnswer, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                     }
                     else if (answer.Kind != SignalAnswerKind.Duplicate || answer.First?.Accepted != sent.Executed)
                     {

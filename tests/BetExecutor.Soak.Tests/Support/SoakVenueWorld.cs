@@ -12,6 +12,7 @@ namespace BetExecutor.Soak.Tests.Support;
 /// </summary>
 public sealed class SoakVenueWorld(VenueSimulatorServer server, RecordingVenueDirectory calls, SoakPairs pairs, TimeSpan landingWait)
 {
+    private readonly AttemptSignal _attempts = new(server);
     private int _bookSeen;
 
     /// <summary>Hedges whose settlement the soak set opposite to their positive's.</summary>
@@ -44,17 +45,48 @@ public sealed class SoakVenueWorld(VenueSimulatorServer server, RecordingVenueDi
         foreach (var call in calls.TakeUnanswered())
         {
             var watch = Stopwatch.StartNew();
-            while (!Landed(call))
+            while (true)
             {
-                if (watch.Elapsed > landingWait)
+                // Take the signal before looking, so an attempt recorded in between is not missed.
+                var next = _attempts.Next;
+                if (Landed(call))
+                {
+                    UnansweredThatLanded++;
+                    break;
+                }
+                var left = landingWait - watch.Elapsed;
+                if (left <= TimeSpan.Zero || !await ArrivesWithin(next, left))
                 {
                     UnansweredThatNeverLanded.Add(call);
                     break;
                 }
-                await Task.Delay(5);
             }
-            if (Landed(call)) UnansweredThatLanded++;
         }
+    }
+
+    private static async Task<bool> ArrivesWithin(Task next, TimeSpan timeout)
+    {
+        try
+        {
+            await next.WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Completes when the venue records its next placement attempt, whichever it is.</summary>
+    private sealed class AttemptSignal
+    {
+        private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public AttemptSignal(VenueSimulatorServer server) =>
+            server.Simulator.AttemptRecorded += _ =>
+                Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+        public Task Next => Volatile.Read(ref _next).Task;
     }
 
     private bool Landed(RecordedCall call) =>
