@@ -21,41 +21,34 @@ public sealed class RedisJournal : AsyncWriteJournal
 
     private static readonly string AppendScript = EmbeddedResources.Script("append");
 
-    private readonly RedisPluginSettings _settings;
     private readonly RedisKeys _keys;
     private readonly PersistentCodec _codec;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private Task<ConnectionMultiplexer>? _connecting;
+    private readonly RedisConnection _connection;
 
     public RedisJournal(Config config)
     {
-        _settings = RedisPluginSettings.FromConfig(config);
-        _keys = new RedisKeys(_settings.KeyPrefix);
+        var settings = RedisPluginSettings.FromConfig(config);
+        _keys = new RedisKeys(settings.KeyPrefix);
+        _connection = new RedisConnection(settings, "Redis journal");
         _codec = new PersistentCodec(Context.System);
     }
 
     protected override void PreStart()
     {
         base.PreStart();
-        _connecting = RedisConnector.ConnectAsync(_settings, _log, "Redis journal");
+        _connection.Open(_log);
     }
 
     protected override void PostStop()
     {
-        // The connect may still be running; dispose whatever it produces.
-        _connecting?.ContinueWith(t => t.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+        _connection.Close();
         base.PostStop();
-    }
-
-    private async Task<IDatabase> DatabaseAsync()
-    {
-        var connection = await (_connecting ?? throw new InvalidOperationException("Journal not started")).ConfigureAwait(false);
-        return connection.GetDatabase(_settings.Database);
     }
 
     protected override async Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
     {
-        var db = await DatabaseAsync().ConfigureAwait(false);
+        var db = await _connection.DatabaseAsync().ConfigureAwait(false);
 
         // All scripts are issued before any is awaited: one connection keeps them in order, so a
         // batch of several AtomicWrites of one actor costs one round trip, not one per write.
@@ -118,7 +111,7 @@ public sealed class RedisJournal : AsyncWriteJournal
 
     public override async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken)
     {
-        var db = await DatabaseAsync().ConfigureAwait(false);
+        var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         var stored = await db.StringGetAsync(_keys.HighestSequenceNr(persistenceId)).WaitAsync(cancellationToken).ConfigureAwait(false);
         return stored.IsNull ? 0L : (long)stored;
     }
@@ -126,7 +119,7 @@ public sealed class RedisJournal : AsyncWriteJournal
     public override async Task ReplayMessagesAsync(IActorContext context, string persistenceId, long fromSequenceNr,
         long toSequenceNr, long max, Action<IPersistentRepresentation> recoveryCallback)
     {
-        var db = await DatabaseAsync().ConfigureAwait(false);
+        var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         var key = _keys.Events(persistenceId);
         var next = fromSequenceNr;
         var remaining = max;
@@ -149,7 +142,7 @@ public sealed class RedisJournal : AsyncWriteJournal
     {
         // Only events go; the highest-sequence-number key stays, so a recovering actor never
         // reuses a sequence number and the fence still holds after a full delete.
-        var db = await DatabaseAsync().ConfigureAwait(false);
+        var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         await db.SortedSetRemoveRangeByScoreAsync(_keys.Events(persistenceId), double.NegativeInfinity, toSequenceNr).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 

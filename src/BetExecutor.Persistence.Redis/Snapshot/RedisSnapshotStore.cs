@@ -18,35 +18,29 @@ public sealed class RedisSnapshotStore : SnapshotStore
     private static readonly string LoadScript = EmbeddedResources.Script("snapshot-load");
     private static readonly string DeleteScript = EmbeddedResources.Script("snapshot-delete");
 
-    private readonly RedisPluginSettings _settings;
     private readonly RedisKeys _keys;
     private readonly SnapshotCodec _codec;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private Task<ConnectionMultiplexer>? _connecting;
+    private readonly RedisConnection _connection;
 
     public RedisSnapshotStore(Config config)
     {
-        _settings = RedisPluginSettings.FromConfig(config);
-        _keys = new RedisKeys(_settings.KeyPrefix);
+        var settings = RedisPluginSettings.FromConfig(config);
+        _keys = new RedisKeys(settings.KeyPrefix);
+        _connection = new RedisConnection(settings, "Redis snapshot store");
         _codec = new SnapshotCodec(Context.System);
     }
 
     protected override void PreStart()
     {
         base.PreStart();
-        _connecting = RedisConnector.ConnectAsync(_settings, _log, "Redis snapshot store");
+        _connection.Open(_log);
     }
 
     protected override void PostStop()
     {
-        _connecting?.ContinueWith(t => t.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+        _connection.Close();
         base.PostStop();
-    }
-
-    private async Task<IDatabase> DatabaseAsync()
-    {
-        var connection = await (_connecting ?? throw new InvalidOperationException("Snapshot store not started")).ConfigureAwait(false);
-        return connection.GetDatabase(_settings.Database);
     }
 
     private RedisKey[] KeysOf(string persistenceId) =>
@@ -54,7 +48,7 @@ public sealed class RedisSnapshotStore : SnapshotStore
 
     protected override async Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
     {
-        var db = await DatabaseAsync().ConfigureAwait(false);
+        var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         var found = (RedisResult[])(await db.ScriptEvaluateAsync(LoadScript, KeysOf(persistenceId), SnapshotFilter.For(criteria)).WaitAsync(cancellationToken).ConfigureAwait(false))!;
         if (found.Length == 0) return null;
 
@@ -67,20 +61,20 @@ public sealed class RedisSnapshotStore : SnapshotStore
     protected override async Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
     {
         var bytes = _codec.ToBytes(snapshot);
-        var db = await DatabaseAsync().ConfigureAwait(false);
+        var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         await db.ScriptEvaluateAsync(SaveScript, KeysOf(metadata.PersistenceId),
             [metadata.SequenceNr, SnapshotFilter.Ticks(metadata.Timestamp), bytes]).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)
     {
-        var db = await DatabaseAsync().ConfigureAwait(false);
+        var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         await db.ScriptEvaluateAsync(DeleteScript, KeysOf(metadata.PersistenceId), SnapshotFilter.For(metadata)).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task DeleteAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
     {
-        var db = await DatabaseAsync().ConfigureAwait(false);
+        var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         await db.ScriptEvaluateAsync(DeleteScript, KeysOf(persistenceId), SnapshotFilter.For(criteria)).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 }
