@@ -11,6 +11,9 @@ public sealed record LeaseKeys(RedisKey Lease, RedisKey Token)
 {
     public static LeaseKeys For(string keyPrefix, string leaseName)
     {
+        // An empty tag, or a brace inside the name, could hash the two keys to different cluster slots.
+        if (string.IsNullOrEmpty(leaseName) || leaseName.IndexOfAny(['{', '}']) >= 0)
+            throw new ArgumentException($"A Redis lease name must be non-empty and free of '{{' and '}}' (got '{leaseName}').", nameof(leaseName));
         var lease = $"{keyPrefix}lease:{{{leaseName}}}";
         return new LeaseKeys(lease, lease + ":token");
     }

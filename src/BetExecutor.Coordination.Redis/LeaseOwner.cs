@@ -1,7 +1,7 @@
 namespace BetExecutor.Coordination.Redis;
 
 /// <summary>
-/// The owner stored in a lease key: the node's host:port (what Akka passes as the owner name) plus the incarnation
+/// The owner stored in a lease key: the owner name Akka passes (the node's address as "system@host:port") plus the incarnation
 /// of its actor system (the address uid the cluster also shows for the member). A node restarted on the same
 /// host:port is a new owner: it cannot renew or release what its previous incarnation held, and waits for that
 /// lease to expire like any other node.

@@ -72,7 +72,7 @@ public sealed partial class RedisLease : Lease, IDisposable
     /// <summary>The reference.conf of this assembly (a system configured from HOCON alone needs it as a fallback).</summary>
     public static Config DefaultConfig() => ConfigurationFactory.ParseString(EmbeddedResources.Read("reference.conf"));
 
-    /// <summary>The owner stored in Redis: "host:port#incarnation".</summary>
+    /// <summary>The owner stored in Redis: Akka's owner name (e.g. "system@host:port") + "#" + incarnation.</summary>
     public string Owner { get; }
 
     public string LeaseName => Settings.LeaseName;

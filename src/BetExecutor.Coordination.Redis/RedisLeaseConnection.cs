@@ -19,6 +19,9 @@ public sealed class RedisLeaseConnection : IDisposable
         _connecting = ConnectAsync(settings, log ?? NoLogger.Instance);
     }
 
+    /// <summary>Completes when the first connect attempt has ended (connected or not: the multiplexer keeps retrying).</summary>
+    public Task WhenConnectAttemptEnded => _connecting;
+
     internal async Task<IDatabase> DatabaseAsync()
     {
         var connection = await _connecting.ConfigureAwait(false);

@@ -35,9 +35,11 @@ public static class RedisLeaseSelfTest
                 $"{SbrPath}.lease-majority.lease-implementation");
 
         // Not the SBR's own lease: during a split it may rightly be held by a surviving node; the probe is per node.
-        var hostPort = ((ExtendedActorSystem)system).Provider.DefaultAddress.HostPort();
-        var ownerName = string.IsNullOrEmpty(hostPort) ? system.Name : hostPort;
-        var probe = LeaseProvider.Get(system).GetLease($"{system.Name}-lease-self-test-{ownerName}", configPath, ownerName);
+        // The owner name Akka gives sharding and the SBR ("system@host:port"); the lease adds the incarnation.
+        var address = ((ExtendedActorSystem)system).Provider.DefaultAddress;
+        var ownerName = address.HostPort();
+        var node = address.Host is null ? "local" : $"{address.Host}:{address.Port}";
+        var probe = LeaseProvider.Get(system).GetLease($"{system.Name}-lease-self-test-{node}", configPath, ownerName);
         var log = Logging.GetLogger(system, typeof(RedisLeaseSelfTest));
 
         if (!await probe.Acquire().ConfigureAwait(false))

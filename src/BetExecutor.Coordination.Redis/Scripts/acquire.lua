@@ -1,5 +1,5 @@
 -- Grants the lease and hands out its next fencing token, in one server-side step.
--- KEYS[1] the lease key: holds the owner ("host:port#incarnation"), expires after the TTL
+-- KEYS[1] the lease key: holds the owner ("system@host:port#incarnation"), expires after the TTL
 -- KEYS[2] the lease's fencing-token counter: never expires
 -- (both keys carry the same {hash tag}, so the script also runs on Redis Cluster)
 -- ARGV[1] the owner asking
