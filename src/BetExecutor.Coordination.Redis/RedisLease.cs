@@ -216,20 +216,24 @@ public sealed partial class RedisLease : Lease, IDisposable
 
     private bool Hold(long token, long sentAt, Action<Exception>? leaseLostCallback)
     {
-        Grant grant;
+        var grant = new Grant(token, sentAt + _validityTimestampUnits);
+        grant.AddLostCallback(leaseLostCallback);
+        bool inTime;
         lock (_sync)
         {
-            grant = new Grant(token, sentAt + _validityTimestampUnits);
-            grant.AddLostCallback(leaseLostCallback);
-            if (_clock.GetTimestamp() >= grant.Deadline)
+            inTime = _clock.GetTimestamp() < grant.Deadline;
+            if (inTime)
             {
-                // Only possible when the answer took longer than the local validity: too late to trust.
-                ReleaseUnconfirmedGrant();
-                throw new LeaseTimeoutException(
-                    $"Lease [{LeaseName}] was granted to [{Owner}] only after its local validity ({_settings.LocalValidity}) had passed; given up.");
+                _grant = grant;
+                grant.DeadlineTimer = _clock.CreateTimer(_ => OnDeadline(grant), null, RemainingValidity(grant), Timeout.InfiniteTimeSpan);
             }
-            _grant = grant;
-            grant.DeadlineTimer = _clock.CreateTimer(_ => OnDeadline(grant), null, RemainingValidity(grant), Timeout.InfiniteTimeSpan);
+        }
+        if (!inTime)
+        {
+            // Only possible when the answer took longer than the local validity: too late to trust.
+            ReleaseUnconfirmedGrant();
+            throw new LeaseTimeoutException(
+                $"Lease [{LeaseName}] was granted to [{Owner}] only after its local validity ({_settings.LocalValidity}) had passed; given up.");
         }
 
         _log.Info("Lease {LeaseName} granted to {Owner} with fencing token {FencingToken}", LeaseName, Owner, token);

@@ -9,7 +9,7 @@ public sealed class FencingTokenSpecs(SharedRedisFixture redis) : IClassFixture<
     [Fact]
     public async Task Each_grant_takes_exactly_the_next_token_and_refusals_renewals_and_releases_take_none()
     {
-        await using var kit = new LeaseKit(redis.Server, LeaseTimings.Fast);
+        await using var kit = new LeaseKit(redis.Server, LeaseTimings.Roomy);
         var name = LeaseKit.NewLeaseName("tokens");
         var a = await kit.NewLeaseAsync(name, "127.0.0.1:4001");
         var b = await kit.NewLeaseAsync(name, "127.0.0.1:4002");
@@ -38,7 +38,7 @@ public sealed class FencingTokenSpecs(SharedRedisFixture redis) : IClassFixture<
     [Fact]
     public async Task Acquiring_a_lease_the_owner_already_holds_is_no_new_grant()
     {
-        await using var kit = new LeaseKit(redis.Server, LeaseTimings.Fast);
+        await using var kit = new LeaseKit(redis.Server, LeaseTimings.Roomy);
         var lease = await kit.NewLeaseAsync(LeaseKit.NewLeaseName("held"));
         Assert.True(await lease.Acquire());
         var token = lease.FencingToken;
@@ -52,7 +52,7 @@ public sealed class FencingTokenSpecs(SharedRedisFixture redis) : IClassFixture<
     [Fact]
     public async Task Tokens_keep_growing_when_Redis_lost_its_data()
     {
-        await using var kit = new LeaseKit(redis.Server, LeaseTimings.Fast);
+        await using var kit = new LeaseKit(redis.Server, LeaseTimings.Roomy);
         var name = LeaseKit.NewLeaseName("flushed");
         var lease = await kit.NewLeaseAsync(name);
         Assert.True(await lease.Acquire());
@@ -90,7 +90,7 @@ public sealed class DurableFencingTokenSpecs
     {
         await using var server = await RedisServerProcess.StartNewAsync(durable: true);
         // A long TTL: the held key must outlive the restart whatever the machine's load.
-        await using var kit = new LeaseKit(server, new LeaseTimings(TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)));
+        await using var kit = new LeaseKit(server, LeaseTimings.Roomy);
         var name = LeaseKit.NewLeaseName("durable");
         var holder = await kit.NewLeaseAsync(name, "127.0.0.1:4001");
         var other = await kit.NewLeaseAsync(name, "127.0.0.1:4002");

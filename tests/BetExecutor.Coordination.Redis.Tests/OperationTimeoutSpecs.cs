@@ -13,13 +13,15 @@ public sealed class OperationTimeoutSpecs
         await using var server = await RedisServerProcess.StartNewAsync();
         await using var kit = new LeaseKit(server, LeaseTimings.Fast);
         var name = LeaseKit.NewLeaseName("stalled");
-        var lease = await kit.NewLeaseAsync(name, "127.0.0.1:4001");
+        var time = new ManualClock(); // the operation timeout runs out when the test says so
+        var lease = await kit.NewLeaseAsync(name, "127.0.0.1:4001", clock: time);
         var other = await kit.NewLeaseAsync(name, "127.0.0.1:4002");
-        Assert.False(await lease.Release()); // connected before Redis stalls
 
         await using (await RedisPause.PauseAsync(server))
         {
-            await Assert.ThrowsAsync<LeaseTimeoutException>(() => lease.Acquire());
+            var acquire = lease.Acquire();
+            time.Advance(kit.Timings.OperationTimeout);
+            await Assert.ThrowsAsync<LeaseTimeoutException>(() => acquire);
             Assert.False(lease.CheckLease());
             Assert.Null(lease.FencingToken);
         }
@@ -34,18 +36,23 @@ public sealed class OperationTimeoutSpecs
     {
         await using var server = await RedisServerProcess.StartNewAsync();
         await using var kit = new LeaseKit(server, LeaseTimings.Fast);
-        var lease = await kit.NewLeaseAsync(LeaseKit.NewLeaseName("stalled-release"));
+        var time = new ManualClock(); // no renewal is due and no deadline passes unless the test moves the clock
+        var lease = await kit.NewLeaseAsync(LeaseKit.NewLeaseName("stalled-release"), clock: time);
         var lostCalls = 0;
         Assert.True(await lease.Acquire(_ => Interlocked.Increment(ref lostCalls)));
 
         await using (await RedisPause.PauseAsync(server))
         {
-            await Assert.ThrowsAsync<LeaseTimeoutException>(() => lease.Release());
+            var release = lease.Release();
+            time.Advance(kit.Timings.OperationTimeout);
+            await Assert.ThrowsAsync<LeaseTimeoutException>(() => release);
             Assert.False(lease.CheckLease());
-            await Task.Delay(kit.Timings.LocalValidity + kit.Timings.HeartbeatInterval);
+
+            time.Advance(kit.Timings.HeartbeatTimeout); // well past where the deadline was
         }
 
         Assert.Equal(0, Volatile.Read(ref lostCalls));
+        Assert.Null(lease.FencingToken);
     }
 
     [Fact]
@@ -53,7 +60,7 @@ public sealed class OperationTimeoutSpecs
     {
         const string password = "hunter2-not-for-logs";
         var nobodyListens = RedisServerProcess.FreeLoopbackPort();
-        await using var kit = new LeaseKit($"127.0.0.1:{nobodyListens},password={password},connectTimeout=300", LeaseTimings.Fast);
+        await using var kit = new LeaseKit($"127.0.0.1:{nobodyListens},password={password},connectTimeout=300", LeaseTimings.Roomy);
         var lease = await kit.NewLeaseAsync(LeaseKit.NewLeaseName("unreachable"));
 
         var failure = await Assert.ThrowsAsync<LeaseTimeoutException>(() => lease.Acquire());
@@ -67,7 +74,7 @@ public sealed class OperationTimeoutSpecs
     public async Task An_error_answer_from_Redis_is_a_LeaseException_and_not_a_timeout()
     {
         await using var server = await RedisServerProcess.StartNewAsync();
-        await using var kit = new LeaseKit(server, LeaseTimings.Fast);
+        await using var kit = new LeaseKit(server, LeaseTimings.Roomy);
         var lease = await kit.NewLeaseAsync(LeaseKit.NewLeaseName("wrong-type"));
         // Something else wrote a hash under the lease's key name.
         await (await kit.AdminAsync()).HashSetAsync(lease.Keys.Lease, "field", "value");

@@ -26,6 +26,26 @@ public static class Eventually
         return false;
     }
 
+    /// <summary>
+    /// The first definite answer of a lease call: one whose outcome was unknown (a connection still finding out that
+    /// Redis restarted) is asked again.
+    /// </summary>
+    public static async Task<bool> DefiniteAnswerAsync(Func<Task<bool>> call, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (LeaseTimeoutException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(Poll);
+            }
+        }
+    }
+
     public static async Task<bool> TrueWithinAsync(Func<Task<bool>> condition, TimeSpan within)
     {
         var deadline = DateTime.UtcNow + within;

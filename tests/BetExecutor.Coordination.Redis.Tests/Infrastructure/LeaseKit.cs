@@ -14,6 +14,9 @@ public sealed record LeaseTimings(TimeSpan HeartbeatTimeout, TimeSpan HeartbeatI
     /// <summary>TTL 3 s, renewed every 500 ms, trusted 2 s: a 1 s margin for tests that race the key's expiry.</summary>
     public static readonly LeaseTimings Steady = new(TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
 
+    /// <summary>TTL 10 s, renewed every second, trusted 8 s: for tests about who holds, not about expiry, on a loaded machine.</summary>
+    public static readonly LeaseTimings Roomy = new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+
     public TimeSpan LocalValidity => HeartbeatTimeout - 2 * HeartbeatInterval;
 
     public string ToHocon() =>
