@@ -19,6 +19,9 @@ public sealed class RedisLeaseConnection : IDisposable
         _connecting = ConnectAsync(settings, log ?? NoLogger.Instance);
     }
 
+    /// <summary>Whether the connection to Redis is up now (for readiness checks).</summary>
+    public bool IsConnected => _connecting.IsCompletedSuccessfully && _connecting.Result.IsConnected;
+
     /// <summary>Completes when the first connect attempt has ended (connected or not: the multiplexer keeps retrying).</summary>
     public Task WhenConnectAttemptEnded => _connecting;
 

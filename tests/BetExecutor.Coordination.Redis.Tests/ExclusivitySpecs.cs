@@ -12,10 +12,11 @@ public sealed class ExclusivitySpecs(SharedRedisFixture redis) : IClassFixture<S
     public async Task Exactly_one_of_many_owners_racing_for_a_free_lease_is_granted_round_after_round()
     {
         await using var kit = new LeaseKit(redis.Server, LeaseTimings.Roomy);
+        var nodes = await kit.NodesAsync(Owners);
         for (var round = 0; round < Rounds; round++)
         {
-            var contenders = await kit.ContendersAsync(LeaseKit.NewLeaseName("race"), Owners);
-            await WarmUpAsync(contenders);
+            var name = LeaseKit.NewLeaseName("race");
+            var contenders = nodes.Select(node => node.NewLease(name)).ToList();
 
             var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var attempts = contenders.Select(lease => Task.Run(async () =>
@@ -32,6 +33,7 @@ public sealed class ExclusivitySpecs(SharedRedisFixture redis) : IClassFixture<S
             Assert.All(contenders.Where(c => c != winner), loser => Assert.False(loser.CheckLease()));
             Assert.Equal(winner.Owner, await kit.HolderAsync(winner));
             Assert.Equal(await kit.StoredTokenAsync(winner), winner.FencingToken);
+            Assert.True(await winner.Release());
         }
     }
 
@@ -39,8 +41,8 @@ public sealed class ExclusivitySpecs(SharedRedisFixture redis) : IClassFixture<S
     public async Task Under_contention_holders_never_overlap_and_every_grant_has_a_larger_token_than_the_one_before()
     {
         await using var kit = new LeaseKit(redis.Server, LeaseTimings.Roomy);
-        var contenders = await kit.ContendersAsync(LeaseKit.NewLeaseName("hand-over"), Owners);
-        await WarmUpAsync(contenders);
+        var name = LeaseKit.NewLeaseName("hand-over");
+        var contenders = (await kit.NodesAsync(Owners)).Select(node => node.NewLease(name)).ToList();
         const int grantsWanted = 40;
 
         var inside = 0;
@@ -91,8 +93,4 @@ public sealed class ExclusivitySpecs(SharedRedisFixture redis) : IClassFixture<S
     {
         lock (tokens) return tokens.Count;
     }
-
-    /// <summary>Connects every contender first (a release on a lease nobody holds), so the race is about the grant, not the connect.</summary>
-    private static Task WarmUpAsync(IEnumerable<RedisLease> contenders) =>
-        Task.WhenAll(contenders.Select(async c => Assert.False(await c.Release())));
 }

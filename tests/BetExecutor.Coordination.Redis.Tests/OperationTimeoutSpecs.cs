@@ -61,7 +61,7 @@ public sealed class OperationTimeoutSpecs
         const string password = "hunter2-not-for-logs";
         var nobodyListens = RedisServerProcess.FreeLoopbackPort();
         await using var kit = new LeaseKit($"127.0.0.1:{nobodyListens},password={password},connectTimeout=300", LeaseTimings.Roomy);
-        var lease = await kit.NewLeaseAsync(LeaseKit.NewLeaseName("unreachable"));
+        var lease = await kit.NewLeaseAsync(LeaseKit.NewLeaseName("unreachable"), connected: false);
 
         var failure = await Assert.ThrowsAsync<LeaseTimeoutException>(() => lease.Acquire());
 

@@ -52,23 +52,36 @@ public sealed class LeaseKit(string connectionString, LeaseTimings timings) : IA
     public static long NewIncarnation() => Interlocked.Increment(ref _incarnations);
 
     /// <summary>A lease on a connection of its own, returned once that connection is up (the node has started).</summary>
-    public async Task<RedisLease> NewLeaseAsync(string leaseName, string ownerName = "127.0.0.1:2552", long? incarnation = null, TimeProvider? clock = null)
+    public async Task<RedisLease> NewLeaseAsync(
+        string leaseName, string ownerName = "127.0.0.1:2552", long? incarnation = null, TimeProvider? clock = null, bool connected = true)
     {
-        var settings = LeaseSettings.Create(LeaseConfig, leaseName, ownerName);
-        var connection = new RedisLeaseConnection(RedisLeaseSettings.Create(settings));
-        var lease = new RedisLease(settings, connection, incarnation ?? NewIncarnation(), clock ?? TimeProvider.System);
-        lock (_owned)
-        {
-            _owned.Add(lease);
-            _owned.Add(connection);
-        }
+        var node = await NodeAsync(ownerName, incarnation, connected);
+        return node.NewLease(leaseName, clock);
+    }
+
+    /// <summary>A node: its owner name, incarnation and Redis connection (up when returned); leases on it share the connection.</summary>
+    public async Task<LeaseNode> NodeAsync(string ownerName, long? incarnation = null, bool connected = true)
+    {
+        var connection = new RedisLeaseConnection(RedisLeaseSettings.Create(Settings("connection", ownerName)));
+        Own(connection);
         await connection.WhenConnectAttemptEnded;
-        return lease;
+        // A node is started once it is connected (a loaded machine can miss the first connect timeout).
+        if (connected && !await Eventually.TrueWithinAsync(() => Task.FromResult(connection.IsConnected), TimeSpan.FromSeconds(30)))
+            throw new InvalidOperationException($"lease connection for {ownerName} did not connect to Redis");
+        return new LeaseNode(this, ownerName, incarnation ?? NewIncarnation(), connection);
     }
 
     /// <summary>Owners of one lease on distinct nodes (distinct host:port and incarnation).</summary>
-    public async Task<IReadOnlyList<RedisLease>> ContendersAsync(string leaseName, int count) =>
-        await Task.WhenAll(Enumerable.Range(0, count).Select(i => NewLeaseAsync(leaseName, $"127.0.0.1:{4000 + i}")));
+    public async Task<IReadOnlyList<LeaseNode>> NodesAsync(int count) =>
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i => NodeAsync($"127.0.0.1:{4000 + i}")));
+
+    internal LeaseSettings Settings(string leaseName, string ownerName) => LeaseSettings.Create(LeaseConfig, leaseName, ownerName);
+
+    internal T Own<T>(T disposable) where T : IDisposable
+    {
+        lock (_owned) _owned.Add(disposable);
+        return disposable;
+    }
 
     /// <summary>A separate connection for the test's own look at the keys.</summary>
     public async Task<IDatabase> AdminAsync()
@@ -85,9 +98,18 @@ public sealed class LeaseKit(string connectionString, LeaseTimings timings) : IA
     {
         lock (_owned)
         {
-            foreach (var owned in _owned) owned.Dispose();
+            // Leases before connections: a lease stops heartbeating before its connection closes.
+            foreach (var owned in _owned.OfType<RedisLease>()) owned.Dispose();
+            foreach (var owned in _owned.Where(o => o is not RedisLease)) owned.Dispose();
             _owned.Clear();
         }
         if (_admin is not null) await _admin.DisposeAsync();
     }
+}
+
+/// <summary>One simulated node of a <see cref="LeaseKit"/>: an owner name, an incarnation and one Redis connection.</summary>
+public sealed record LeaseNode(LeaseKit Kit, string OwnerName, long Incarnation, RedisLeaseConnection Connection)
+{
+    public RedisLease NewLease(string leaseName, TimeProvider? clock = null) =>
+        Kit.Own(new RedisLease(Kit.Settings(leaseName, OwnerName), Connection, Incarnation, clock ?? TimeProvider.System));
 }
