@@ -120,15 +120,23 @@ public sealed partial class RedisLease : Lease, IDisposable
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
+            Grant? overdue = null;
             lock (_sync)
             {
-                if (_grant is { } held && _clock.GetTimestamp() < held.Deadline)
+                if (_grant is { } held)
                 {
-                    // Not a new grant: the token stays, and this caller is told of a loss too.
-                    held.AddLostCallback(leaseLostCallback);
-                    return true;
+                    if (_clock.GetTimestamp() < held.Deadline)
+                    {
+                        // Not a new grant: the token stays, and this caller is told of a loss too.
+                        held.AddLostCallback(leaseLostCallback);
+                        return true;
+                    }
+                    overdue = held;
                 }
             }
+            // Past its deadline but its timer has not run yet: lose it now (callback, heartbeat stopped) before a
+            // new grant takes its place.
+            if (overdue is not null) OnDeadline(overdue);
 
             var sentAt = _clock.GetTimestamp();
             AcquireOutcome outcome;

@@ -95,6 +95,38 @@ public sealed class LostLeaseSpecs
     }
 
     [Fact]
+    public async Task A_renewal_answered_only_after_the_deadline_does_not_bring_the_lease_back()
+    {
+        await using var server = await RedisServerProcess.StartNewAsync();
+        await using var kit = new LeaseKit(server, LeaseTimings.Steady);
+        var time = new ManualClock();
+        var lease = await kit.NewLeaseAsync(LeaseKit.NewLeaseName("late-renewal"), clock: time);
+        var lost = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var renewals = 0;
+        lease.RenewalConfirmed += () => Interlocked.Increment(ref renewals);
+        Assert.True(await lease.Acquire(reason => lost.TrySetResult(reason)));
+        var token = lease.FencingToken;
+
+        await using (var pause = await RedisPause.PauseAsync(server))
+        {
+            time.Advance(kit.Timings.HeartbeatInterval); // a renewal goes out and waits in the frozen Redis
+            time.Advance(kit.Timings.LocalValidity);
+            Assert.IsType<LeaseTimeoutException>(await lost.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+            pause.Resume(); // the waiting renewals now run in Redis and succeed there
+        }
+
+        // Redis still names this owner (the late renewals pushed its TTL out), yet the owner does not take it back silently.
+        Assert.True(await Eventually.TrueWithinAsync(async () => await kit.HolderAsync(lease) == lease.Owner, TimeSpan.FromSeconds(5)));
+        await Task.Delay(200);
+        Assert.False(lease.CheckLease());
+        Assert.Null(lease.FencingToken);
+        Assert.Equal(0, Volatile.Read(ref renewals));
+        // Taking it again is an explicit new grant, with a new token.
+        Assert.True(await lease.Acquire());
+        Assert.True(lease.FencingToken > token);
+    }
+
+    [Fact]
     public async Task An_owner_that_finds_another_owner_in_its_key_at_renewal_loses_the_lease_at_once()
     {
         await using var server = await RedisServerProcess.StartNewAsync();
