@@ -1,0 +1,75 @@
+using BetExecutor.Persistence.Redis;
+using BetExecutor.Persistence.Redis.Tests.Infrastructure;
+
+namespace BetExecutor.Audit.Tests.Configuration;
+
+/// <summary>
+/// Issue 8, item 10: a Redis password never reaches a log or an error, in any form a connection string takes. Each
+/// form is given to the real node against a real connection that fails (a Redis that has no such password, TLS to a
+/// plain server, nothing listening), with debug logs on so every detail of the failure is written, and the whole of
+/// its output is searched for the secret.
+/// </summary>
+public sealed class RedisPasswordRedactionTests
+{
+    private const string Secret = "s3cret-Pa55word";
+
+    public static readonly TheoryData<string> Forms = new()
+    {
+        "127.0.0.1:{port},password=" + Secret,
+        "127.0.0.1:{port},user=ops,password=" + Secret + ",connectTimeout=2000",
+        "redis://:" + Secret + "@127.0.0.1:{port}",
+        "redis://ops:" + Secret + "@127.0.0.1:{port}",
+        "rediss://:" + Secret + "@127.0.0.1:{port}",
+        "redis://" + Secret + "@127.0.0.1:{port}",
+    };
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public async Task A_failing_connection_never_shows_the_password(string form)
+    {
+        await using var redis = await RedisServerProcess.StartNewAsync();
+        var connection = form.Replace("{port}", redis.Port.ToString());
+
+        await using var run = await NodeRun.ExitOfAsync(new Dictionary<string, string>
+        {
+            ["BETEXECUTOR_VENUE"] = "simulator",
+            ["BETEXECUTOR_REDIS"] = connection,
+            ["BETEXECUTOR_LOG_LEVEL"] = "debug",
+        });
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("BETEXECUTOR_REDIS", run.Stderr);
+        Assert.Contains("did not answer", run.Stderr);
+        Assert.DoesNotContain(Secret, run.Stderr + run.Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public void Every_form_is_redacted_and_read(string form)
+    {
+        var connection = form.Replace("{port}", "6390");
+
+        var redacted = RedisConnectionString.Redact(connection);
+        var options = RedisConnectionString.Parse(connection);
+
+        Assert.DoesNotContain(Secret, redacted);
+        Assert.Contains("6390", redacted);
+        Assert.Equal(Secret, options.Password);
+        Assert.Equal("127.0.0.1:6390", RedisConnectionString.Describe(connection).Split(' ')[0]);
+        Assert.Equal(connection.StartsWith("rediss", StringComparison.Ordinal), options.Ssl);
+    }
+
+    [Fact]
+    public void A_known_secret_is_masked_wherever_it_appears()
+    {
+        Assert.Equal("AUTH *** failed", RedisConnectionString.Redact("AUTH " + Secret + " failed", [Secret]));
+    }
+
+    [Fact]
+    public void An_unreadable_connection_string_is_refused_without_quoting_its_password()
+    {
+        var error = Assert.Throws<FormatException>(() => RedisConnectionString.Parse("127.0.0.1:6379,password=" + Secret + ",bogus=1"));
+
+        Assert.DoesNotContain(Secret, error.Message);
+    }
+}
