@@ -96,6 +96,8 @@ public sealed class NodeProcessTests : IDisposable
     [InlineData("bet-executor { cooldown = 60s ", "BETEXECUTOR_HOCON")]
     [InlineData("bet-executor { cooldown = 60s } }\nbet-executor.max-stak = 1", "BETEXECUTOR_HOCON")]
     [InlineData("bet-executor { cooldown = [ }", "BETEXECUTOR_HOCON")]
+    [InlineData("bet-executor { cooldown = \"60s }", "BETEXECUTOR_HOCON")]
+    [InlineData("bet-executor { limits.default.dry-run = on ]", "BETEXECUTOR_HOCON")]
     public async Task A_bad_settings_file_stops_the_node_with_one_line_naming_the_setting(string hocon, string setting)
     {
         await using var run = await NodeRun.ExitOfAsync(Env(("BETEXECUTOR_HOCON", HoconFile(hocon))));
@@ -121,7 +123,7 @@ public sealed class NodeProcessTests : IDisposable
         environment.Remove("BETEXECUTOR_VENUE");
         await using var run = NodeRun.Start(environment);
 
-        Assert.True(await run.SeesAsync("started", TimeSpan.FromSeconds(60)), run.Stderr);
+        Assert.True(await run.SeesAsync("Node test-node started", TimeSpan.FromSeconds(60)), run.Stderr);
         Assert.Contains("venue none: every identity is dry-run", run.Stderr);
     }
 
@@ -130,7 +132,7 @@ public sealed class NodeProcessTests : IDisposable
     {
         await using var run = NodeRun.Start(Env(("BETEXECUTOR_VENUE", "simulator")));
 
-        Assert.True(await run.SeesAsync("started", TimeSpan.FromSeconds(60)), run.Stderr);
+        Assert.True(await run.SeesAsync("Node test-node started", TimeSpan.FromSeconds(60)), run.Stderr);
         Assert.Contains("venue the in-process venue simulator", run.Stderr);
     }
 

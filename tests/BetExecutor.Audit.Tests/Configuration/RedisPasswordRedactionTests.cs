@@ -1,5 +1,13 @@
+using Akka.Actor;
+using BetExecutor.Actors;
+using BetExecutor.Actors.Accounts;
+using BetExecutor.Actors.Time;
+using BetExecutor.Bookmakers.Contract;
+using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Node.Hosting;
 using BetExecutor.Persistence.Redis;
 using BetExecutor.Persistence.Redis.Tests.Infrastructure;
+using Serilog;
 
 namespace BetExecutor.Audit.Tests.Configuration;
 
@@ -28,6 +36,7 @@ public sealed class RedisPasswordRedactionTests
     public async Task A_failing_connection_never_shows_the_password(string form)
     {
         await using var redis = await RedisServerProcess.StartNewAsync();
+        await RequirePasswordAsync(redis.Port, "another-password");
         var connection = form.Replace("{port}", redis.Port.ToString());
 
         await using var run = await NodeRun.ExitOfAsync(new Dictionary<string, string>
@@ -41,6 +50,56 @@ public sealed class RedisPasswordRedactionTests
         Assert.Contains("BETEXECUTOR_REDIS", run.Stderr);
         Assert.Contains("did not answer", run.Stderr);
         Assert.DoesNotContain(Secret, run.Stderr + run.Stdout);
+    }
+
+    /// <summary>
+    /// Behind the node's own redaction, the journal, the snapshot store and Akka's persistence failures never quote
+    /// the password either: an embedded node's every log line (debug included, unredacted) while its journal fails.
+    /// </summary>
+    [Theory]
+    [InlineData("127.0.0.1:{port},password=" + Secret)]
+    [InlineData("redis://ops:" + Secret + "@127.0.0.1:{port}")]
+    public async Task The_journal_never_logs_the_password_of_a_failing_connection(string form)
+    {
+        await using var redis = await RedisServerProcess.StartNewAsync();
+        await RequirePasswordAsync(redis.Port, "another-password");
+        var output = new StringWriter();
+        var logger = new LoggerConfiguration().MinimumLevel.Debug()
+            .WriteTo.TextWriter(output, outputTemplate: "{Level:u3} {Message:lj}{NewLine}{Exception}")
+            .CreateLogger();
+        var services = new ExecutorServices(new RealClock(), new SingleVenueDirectory(new VenueSimulator(TimeProvider.System, seed: 0)),
+            ExecutorSettings.Default("redaction"), NoObserver.Instance);
+        var previous = Log.Logger;
+        Log.Logger = logger; // Akka's own log lines reach Serilog through the static logger
+        try
+        {
+            await using var node = await EmbeddedNode.StartAsync(
+                new NodeOptions("redaction", RedisConnectionString: form.Replace("{port}", redis.Port.ToString())), services, logger);
+            var signal = Support.Signals.For(Support.Signals.Account("alice"), "s-1");
+            try
+            {
+                await node.Accounts.Ask<SignalAnswer>(new ExecuteSignal(signal), TimeSpan.FromSeconds(10));
+            }
+            catch (AskTimeoutException)
+            {
+                // the journal cannot answer: that is the failure under test
+            }
+        }
+        finally
+        {
+            Log.Logger = previous;
+        }
+
+        var text = output.ToString();
+        Assert.Contains("Redis", text);
+        Assert.DoesNotContain(Secret, text);
+    }
+
+    /// <summary>The server asks for a password, and not ours: every connection with the secret fails at AUTH.</summary>
+    private static async Task RequirePasswordAsync(int port, string password)
+    {
+        await using var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port}");
+        await admin.GetServer("127.0.0.1", port).ExecuteAsync("CONFIG", "SET", "requirepass", password);
     }
 
     [Theory]

@@ -20,6 +20,9 @@ public sealed class MembershipGate : ReceiveActor
     internal const string AnswerPrefix = "betexecutor.membership-gate.fingerprint=";
     internal const string RefusalPrefix = "betexecutor.membership-gate.refused=";
 
+    /// <summary>Asked locally (operators, tests): answered with the addresses of the members found to persist like this one.</summary>
+    public const string TrustedQuery = "betexecutor.membership-gate.trusted?";
+
     /// <summary>A member has this long in all to answer (its gate may still be starting when it joins).</summary>
     private const int Attempts = 10;
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
@@ -29,6 +32,7 @@ public sealed class MembershipGate : ReceiveActor
     private readonly Cluster _cluster = Cluster.Get(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly HashSet<UniqueAddress> _checking = [];
+    private readonly HashSet<Address> _trusted = [];
     private bool _refusedAlready;
 
     /// <param name="refused">Called once if this node is refused by the cluster, with the reason (one line).</param>
@@ -37,10 +41,15 @@ public sealed class MembershipGate : ReceiveActor
         _own = own;
         _refused = refused;
         Receive<string>(text => text == Ask, _ => Sender.Tell(AnswerPrefix + _own.Encode()));
+        Receive<string>(text => text == TrustedQuery, _ => Sender.Tell(string.Join(",", _trusted.Select(a => a.ToString()))));
         Receive<string>(text => text.StartsWith(RefusalPrefix, StringComparison.Ordinal), text => RefusedByCluster(text[RefusalPrefix.Length..]));
         Receive<ClusterEvent.MemberJoined>(e => Check(e.Member));
         Receive<ClusterEvent.MemberUp>(e => Check(e.Member));
-        Receive<ClusterEvent.MemberRemoved>(e => _checking.Remove(e.Member.UniqueAddress));
+        Receive<ClusterEvent.MemberRemoved>(e =>
+        {
+            _checking.Remove(e.Member.UniqueAddress);
+            _trusted.Remove(e.Member.Address);
+        });
         Receive<Answer>(OnAnswer);
     }
 
@@ -82,6 +91,7 @@ public sealed class MembershipGate : ReceiveActor
     {
         if (answer.Fingerprint == _own)
         {
+            _trusted.Add(answer.Member.Address);
             _log.Debug("Member {0} persists like this node ({1})", answer.Member.Address, _own);
             return;
         }
