@@ -45,12 +45,22 @@ public sealed class EmbeddedNode : IAsyncDisposable
                 extra?.Invoke(builder);
             }))
             .Build();
-        await host.StartAsync(cancellationToken);
-        var system = host.Services.GetRequiredService<ActorSystem>();
-        await WhenMemberUp(system, refusal, TimeSpan.FromSeconds(30));
-        var registry = host.Services.GetRequiredService<IActorRegistry>();
-        var accounts = await registry.GetAsync<AccountRegion>(cancellationToken);
-        return new EmbeddedNode(host, system, accounts, refusal);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            var system = host.Services.GetRequiredService<ActorSystem>();
+            await WhenMemberUp(system, refusal, TimeSpan.FromSeconds(30));
+            var registry = host.Services.GetRequiredService<IActorRegistry>();
+            var accounts = await registry.GetAsync<AccountRegion>(cancellationToken);
+            return new EmbeddedNode(host, system, accounts, refusal);
+        }
+        catch
+        {
+            // A node that did not come up must not keep running unowned in the caller's process.
+            await host.StopAsync(CancellationToken.None);
+            host.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Until the node is up, or refused by the cluster (the caller reads <see cref="Refusal"/>).</summary>

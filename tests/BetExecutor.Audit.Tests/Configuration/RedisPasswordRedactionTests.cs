@@ -63,10 +63,8 @@ public sealed class RedisPasswordRedactionTests
     {
         await using var redis = await RedisServerProcess.StartNewAsync();
         await RequirePasswordAsync(redis.Port, "another-password");
-        var output = new StringWriter();
-        var logger = new LoggerConfiguration().MinimumLevel.Debug()
-            .WriteTo.TextWriter(output, outputTemplate: "{Level:u3} {Message:lj}{NewLine}{Exception}")
-            .CreateLogger();
+        var output = new CapturedText();
+        var logger = new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(output).CreateLogger();
         var services = new ExecutorServices(new RealClock(), new SingleVenueDirectory(new VenueSimulator(TimeProvider.System, seed: 0)),
             ExecutorSettings.Default("redaction"), NoObserver.Instance);
         var previous = Log.Logger;
@@ -90,7 +88,7 @@ public sealed class RedisPasswordRedactionTests
             Log.Logger = previous;
         }
 
-        var text = output.ToString();
+        var text = output.Text;
         Assert.Contains("Redis", text);
         Assert.DoesNotContain(Secret, text);
     }
@@ -130,5 +128,22 @@ public sealed class RedisPasswordRedactionTests
         var error = Assert.Throws<FormatException>(() => RedisConnectionString.Parse("127.0.0.1:6379,password=" + Secret + ",bogus=1"));
 
         Assert.DoesNotContain(Secret, error.Message);
+    }
+
+    /// <summary>Every event as the console would show it, message and exception, without any redaction.</summary>
+    private sealed class CapturedText : Serilog.Core.ILogEventSink
+    {
+        private readonly Serilog.Formatting.Display.MessageTemplateTextFormatter _format = new("{Level:u3} {Message:lj}{NewLine}{Exception}");
+        private readonly StringWriter _text = new();
+
+        public string Text
+        {
+            get { lock (_text) return _text.ToString(); }
+        }
+
+        public void Emit(Serilog.Events.LogEvent logEvent)
+        {
+            lock (_text) _format.Format(logEvent, _text);
+        }
     }
 }
