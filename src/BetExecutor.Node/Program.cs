@@ -47,14 +47,17 @@ catch (SettingException ex)
 var secrets = (environment.Options.RedisConnectionString is { } redisText ? RedisConnectionString.Secrets(redisText) : [])
     .Concat(environment.Options.Tls is { Password.Length: > 0 } tls ? [tls.Password] : [])
     .ToArray();
+// Stack traces only at debug level; otherwise a failure is its one-line summary.
+var exceptionPart = environment.LogLevel <= Serilog.Events.LogEventLevel.Debug ? "{NewLine}{Exception}" : "{ExceptionSummary}{NewLine}";
 var formatter = environment.JsonLogs
     ? (Serilog.Formatting.ITextFormatter)new CompactJsonFormatter()
-    : new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Node} {Identity} {PairId} {Message:lj}{NewLine}{Exception}");
+    : new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Node} {Identity} {PairId} {Message:lj}" + exceptionPart);
 var logger = new LoggerConfiguration()
     .WriteTo.Console(new RedactingFormatter(formatter, secrets), standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
     .MinimumLevel.Is(environment.LogLevel)
     .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
     .Enrich.FromLogContext()
+    .Enrich.With<ExceptionSummary>()
     .Enrich.WithProperty("Node", environment.Options.NodeName)
     .CreateLogger();
 Log.Logger = logger;
@@ -97,14 +100,24 @@ using var host = Host.CreateDefaultBuilder()
     .ConfigureServices(s => s.AddAkka(environment.Options.ActorSystemName,
         builder => builder.AddBetExecutorNode(environment.Options, configuration, services, refusal)))
     .Build();
+// Akka.Hosting reports a failed start on standard output with its stack trace; the node reports it in one line on
+// standard error instead, so standard output stays quiet until the node is up (then it carries only answers).
+var stdout = Console.Out;
+Console.SetOut(TextWriter.Null);
 try
 {
     await host.StartAsync();
+    Console.SetOut(stdout);
 }
 catch (Exception ex)
 {
+    Console.SetOut(stdout);
     logger.Debug(ex, "The node failed to start");
-    return Fail(NodeUsage.RunTimeFailure, $"the node failed to start: {RedisConnectionString.Redact(ex.Message, secrets).Split('\n')[0]} (details: BETEXECUTOR_LOG_LEVEL=debug)");
+    var cause = RedisConnectionString.Redact(ExceptionSummary.Describe(ex), secrets);
+    var hint = cause.Contains("bind", StringComparison.OrdinalIgnoreCase)
+        ? $"BETEXECUTOR_HOST/BETEXECUTOR_PORT: cannot listen on {environment.Options.Hostname}:{environment.Options.Port} ({cause}): pick a free port"
+        : $"the node failed to start: {cause} (details: BETEXECUTOR_LOG_LEVEL=debug)";
+    return Fail(NodeUsage.RunTimeFailure, hint);
 }
 logger.Information("Node {Node} started (incarnation {Incarnation}, journal {Journal}, venue {Venue})",
     settings.Node, settings.Incarnation,

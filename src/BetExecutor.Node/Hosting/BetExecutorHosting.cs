@@ -25,6 +25,10 @@ public static class BetExecutorHosting
         var fingerprint = PersistenceFingerprint.Of(options, configuration.Options.Shards);
         builder
             .AddHocon(configuration.Hocon, HoconAddMode.Append)
+            // Akka writes to standard output only before and after the Serilog logger runs: never, since standard
+            // output carries results (the stdin feed's answers) and a failing start is reported in one line instead.
+            // Prepended: the logger setup below would otherwise set it to the log level.
+            .AddHocon("akka.stdout-loglevel = OFF", HoconAddMode.Prepend)
             .ConfigureLoggers(loggers =>
             {
                 loggers.ClearLoggers();

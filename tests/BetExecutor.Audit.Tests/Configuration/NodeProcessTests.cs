@@ -137,6 +137,22 @@ public sealed class NodeProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_port_in_use_is_a_run_time_failure_in_one_line_without_a_stack_trace()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        await using var run = await NodeRun.ExitOfAsync(Env(("BETEXECUTOR_PORT", port.ToString())));
+
+        Assert.True(run.ExitCode == 1, $"exit {run.ExitCode}; stderr:\n{run.Stderr}");
+        var error = Assert.Single(run.StderrLines, l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.Contains("BETEXECUTOR_PORT", error);
+        Assert.Contains(port.ToString(), error);
+        Assert.DoesNotContain("   at ", run.Stderr + run.Stdout);
+    }
+
+    [Fact]
     public async Task An_unreachable_Redis_is_a_run_time_failure_in_one_line()
     {
         var port = RedisServerProcess.FreeLoopbackPort();
