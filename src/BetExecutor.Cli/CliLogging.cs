@@ -1,5 +1,7 @@
+using BetExecutor.Node.Hosting;
 using Serilog;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace BetExecutor.Cli;
 
@@ -15,9 +17,10 @@ public static class CliLogging
             .MinimumLevel.Is(verbose ? LogEventLevel.Information : LogEventLevel.Error)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .Enrich.FromLogContext()
+            // Every Redis connection string form a message or exception may quote (--redis) is redacted.
             .WriteTo.Console(
-                standardErrorFromLevel: LogEventLevel.Verbose,
-                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Identity} {PairId} {Message:lj}{NewLine}{Exception}")
+                new RedactingFormatter(new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Identity} {PairId} {Message:lj}{NewLine}{Exception}"), []),
+                standardErrorFromLevel: LogEventLevel.Verbose)
             .CreateLogger();
         // Akka's own logs reach Serilog through the static logger (Akka.Logger.Serilog).
         Log.Logger = logger;

@@ -1,62 +1,142 @@
 using Akka.Hosting;
 using BetExecutor.Actors;
+using BetExecutor.Actors.Configuration;
 using BetExecutor.Actors.Time;
 using BetExecutor.Bookmakers.Contract;
 using BetExecutor.Bookmakers.Http;
 using BetExecutor.Bookmakers.Simulator;
 using BetExecutor.Node.Hosting;
 using BetExecutor.Node.Standalone;
+using BetExecutor.Persistence.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
 using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
 
-// A deployed executor node. Every setting comes from hocon/betexecutor.conf with environment overrides
-// (see NodeEnvironment for the variables).
+// A deployed executor node, configured by environment variables (NodeUsage lists them) over the settings of
+// reference.conf. Whatever a user can get wrong ends in one line on standard error naming the problem and what to do:
+// exit 2 for bad usage or configuration, 1 for a failure at run time; the details go to the log at debug level.
+
+if (args is ["--help"] or ["-h"])
+{
+    Console.Out.WriteLine(NodeUsage.Text);
+    return 0;
+}
+if (args.Length > 0)
+    return Fail(NodeUsage.BadUsage, $"unknown argument '{args[0]}': the node is configured by environment variables (see --help)");
+
 NodeEnvironment environment;
+NodeConfiguration configuration;
 try
 {
     environment = NodeEnvironment.Read(Environment.GetEnvironmentVariable);
+    configuration = NodeConfiguration.Load(environment.Options.ExtraHocon);
 }
-catch (ArgumentException ex)
+catch (NodeUsageException ex)
 {
-    Console.Error.WriteLine($"error: {ex.Message}");
-    return 2;
+    return Fail(NodeUsage.BadUsage, ex.Message);
+}
+catch (SettingException ex)
+{
+    var file = Environment.GetEnvironmentVariable("BETEXECUTOR_HOCON");
+    return Fail(NodeUsage.BadUsage, string.IsNullOrWhiteSpace(file) ? ex.Message : $"{ex.Message} (in {file.Trim()})");
 }
 
-var logger = (environment.JsonLogs
-        ? new LoggerConfiguration().WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
-        : new LoggerConfiguration().WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose,
-            outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Node} {Identity} {PairId} {Message:lj}{NewLine}{Exception}"))
-    .MinimumLevel.Information()
+// Every password the node knows is masked in every log line, whatever quotes it.
+var secrets = (environment.Options.RedisConnectionString is { } redisText ? RedisConnectionString.Secrets(redisText) : [])
+    .Concat(environment.Options.Tls is { Password.Length: > 0 } tls ? [tls.Password] : [])
+    .ToArray();
+// Stack traces only at debug level; otherwise a failure is its one-line summary.
+var exceptionPart = environment.LogLevel <= Serilog.Events.LogEventLevel.Debug ? "{NewLine}{Exception}" : "{ExceptionSummary}{NewLine}";
+var formatter = environment.JsonLogs
+    ? (Serilog.Formatting.ITextFormatter)new CompactJsonFormatter()
+    : new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Node} {Identity} {PairId} {Message:lj}" + exceptionPart);
+var logger = new LoggerConfiguration()
+    .WriteTo.Console(new RedactingFormatter(formatter, secrets), standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
+    .MinimumLevel.Is(environment.LogLevel)
     .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
     .Enrich.FromLogContext()
+    .Enrich.With<ExceptionSummary>()
     .Enrich.WithProperty("Node", environment.Options.NodeName)
     .CreateLogger();
 Log.Logger = logger;
 
-var config = NodeHocon.Load(environment.Options.ExtraHocon);
-var settings = ExecutorSettingsReader.Read(config, environment.Options.NodeName);
-IBookmakerDirectory venues = environment.Venue is { } venue
-    ? new HttpVenueDirectory(venue, ExecutorSettingsReader.VenueClient(config))
-    : new SingleVenueDirectory(new VenueSimulator(TimeProvider.System, seed: 0));
-var services = new ExecutorServices(new RealClock(), venues, settings, NoObserver.Instance);
+IBookmakerDirectory venues;
+string venueName;
+switch (environment.Venue)
+{
+    case VenueChoice.Http http:
+        venues = new HttpVenueDirectory(http.Address, configuration.Options.VenueClient);
+        venueName = http.Address.ToString();
+        break;
+    case VenueChoice.Simulator:
+        venues = new SingleVenueDirectory(new VenueSimulator(TimeProvider.System, seed: 0));
+        venueName = "the in-process venue simulator (BETEXECUTOR_VENUE=simulator)";
+        break;
+    case VenueChoice.NotSet when configuration.Options.EveryIdentityDryRun:
+        // Every leg of a dry-run identity goes to the paper venue: this directory is never asked.
+        venues = new HttpVenueDirectory(new Dictionary<string, Uri>(), configuration.Options.VenueClient);
+        venueName = "none: every identity is dry-run (paper venue)";
+        break;
+    default:
+        return Fail(NodeUsage.BadUsage,
+            "BETEXECUTOR_VENUE: not set: give the venue's address (http://HOST:PORT/), or BETEXECUTOR_VENUE=simulator to bet against the in-process simulator (tests and demos only)");
+}
 
-using var host = Host.CreateDefaultBuilder(args)
+if (environment.Options.RedisConnectionString is { } redis
+    && await RedisProbe.FailureAsync(redis, TimeSpan.FromSeconds(10)) is { } unreachable)
+{
+    logger.Debug(unreachable, "Redis probe failed");
+    return Fail(NodeUsage.RunTimeFailure,
+        $"BETEXECUTOR_REDIS: Redis at {RedisConnectionString.Describe(redis)} did not answer (unreachable, or it refused the password): start it or fix the variable");
+}
+
+var settings = configuration.Options.ToSettings(environment.Options.NodeName);
+var services = new ExecutorServices(new RealClock(), venues, settings, NoObserver.Instance);
+var refusal = new NodeRefusal();
+using var host = Host.CreateDefaultBuilder()
     .UseSerilog(logger)
     .ConfigureServices(s => s.AddAkka(environment.Options.ActorSystemName,
-        builder => builder.AddBetExecutorNode(environment.Options, services, ExecutorSettingsReader.Shards(config))))
+        builder => builder.AddBetExecutorNode(environment.Options, configuration, services, refusal)))
     .Build();
-await host.StartAsync();
+// Akka.Hosting reports a failed start on standard output with its stack trace; the node reports it in one line on
+// standard error instead, so standard output stays quiet until the node is up (then it carries only answers).
+var stdout = Console.Out;
+Console.SetOut(TextWriter.Null);
+try
+{
+    await host.StartAsync();
+    Console.SetOut(stdout);
+}
+catch (Exception ex)
+{
+    Console.SetOut(stdout);
+    logger.Debug(ex, "The node failed to start");
+    var cause = RedisConnectionString.Redact(ExceptionSummary.Describe(ex), secrets);
+    var hint = cause.Contains("bind", StringComparison.OrdinalIgnoreCase)
+        ? $"BETEXECUTOR_HOST/BETEXECUTOR_PORT: cannot listen on {environment.Options.Hostname}:{environment.Options.Port} ({cause}): pick a free port"
+        : $"the node failed to start: {cause} (details: BETEXECUTOR_LOG_LEVEL=debug)";
+    return Fail(NodeUsage.RunTimeFailure, hint);
+}
 logger.Information("Node {Node} started (incarnation {Incarnation}, journal {Journal}, venue {Venue})",
-    settings.Node, settings.Incarnation, environment.Options.RedisConnectionString is null ? "in-memory" : "redis",
-    environment.Venue?.ToString() ?? "in-process simulator");
+    settings.Node, settings.Incarnation,
+    environment.Options.RedisConnectionString is { } r ? $"redis {RedisConnectionString.Describe(r)}" : "in-memory",
+    venueName);
 
+var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+_ = refusal.Refused.ContinueWith(_ => lifetime.StopApplication(), TaskScheduler.Default);
 if (environment.StdinFeed)
 {
     var accounts = await host.Services.GetRequiredService<IActorRegistry>().GetAsync<AccountRegion>();
-    var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
     await new StdinFeed(accounts, logger).RunAsync(Console.In, Console.Out, lifetime.ApplicationStopping);
 }
 await host.WaitForShutdownAsync();
+if (refusal.Reason is { } reason) return Fail(NodeUsage.BadUsage, $"the cluster refused this node: {reason}");
 return 0;
+
+static int Fail(int exitCode, string line)
+{
+    Console.Error.WriteLine($"error: {line}");
+    return exitCode;
+}

@@ -8,7 +8,7 @@ internal static class RedisConnector
 {
     public static ConfigurationOptions Options(RedisPluginSettings settings)
     {
-        var options = ConfigurationOptions.Parse(settings.ConfigurationString);
+        var options = RedisConnectionString.Parse(settings.ConfigurationString);
         // An unreachable Redis at start must not crash the plugin actor: keep the multiplexer and
         // let it reconnect in the background.
         options.AbortOnConnectFail = false;
@@ -23,8 +23,8 @@ internal static class RedisConnector
     public static async Task<ConnectionMultiplexer> ConnectAsync(RedisPluginSettings settings, ILoggingAdapter log, string owner)
     {
         var options = Options(settings);
-        // includePassword: false — the configuration string may carry a Redis password.
-        var safeDescription = options.ToString(includePassword: false);
+        // The configuration string may carry a Redis password: only its endpoints are ever logged.
+        var safeDescription = RedisConnectionString.Describe(settings.ConfigurationString);
         var connection = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
         connection.ConnectionFailed += (_, e) =>
             log.Warning("{0}: Redis connection to {1} lost ({2}); writes fail until it is back", owner, e.EndPoint, e.FailureType);

@@ -2,7 +2,7 @@ using BetExecutor.Actors.Accounts;
 using BetExecutor.Audit.Tests.Support;
 using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Legs;
-using BetExecutor.Node.Hosting;
+using BetExecutor.Actors.Configuration;
 using BetExecutor.Persistence.Redis.Tests.Infrastructure;
 using static BetExecutor.Audit.Tests.Support.Signals;
 
@@ -14,7 +14,7 @@ public sealed class CooldownChecks
     [Fact]
     public async Task Cooldown_is_sixty_seconds_by_default()
     {
-        var shipped = ExecutorSettingsReader.Read(NodeHocon.Load(), "any");
+        var shipped = ExecutorConfiguration.Defaults.ToSettings("any");
         Assert.Equal(TimeSpan.FromSeconds(60), shipped.Account.Cooldown);
 
         await using var executor = await Executor.StartAsync(_ => shipped);

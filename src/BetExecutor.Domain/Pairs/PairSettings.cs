@@ -1,6 +1,9 @@
 namespace BetExecutor.Domain.Pairs;
 
-/// <summary>How a pair runs. Defaults follow DESIGN §3 and the audit.</summary>
+/// <summary>
+/// How a pair runs. The domain takes these as a parameter and holds no defaults: a node reads them from
+/// reference.conf (<c>bet-executor</c>, BetExecutor.Actors), where each one is documented.
+/// </summary>
 /// <param name="UnknownWindow">How long an unknown placement is reconciled by lookups before it is judged. Venues can take ~15 s to show a bet.</param>
 /// <param name="FirstLookupDelay">The shortest wait between two lookups of an unknown placement.</param>
 /// <param name="MaxLookupDelay">The longest wait between two lookups.</param>
@@ -10,10 +13,10 @@ namespace BetExecutor.Domain.Pairs;
 /// <param name="PollInterval">Wait between two settlement polls.</param>
 /// <param name="MaxSettlementPolls">Hard limit of settlement polls per pair; reaching it raises an exposure.</param>
 /// <param name="MaxStartDelay">A pair that could not start within this of its signal being accepted is stale and places nothing.</param>
-/// <param name="HedgeStakeStep">The hedge venue's stake rounding step.</param>
+/// <param name="HedgeStakeStep">The hedge venue's stake rounding step (the hedge identity's <c>stake-step</c>).</param>
+/// <param name="HedgeShortTolerance">How far (as a share) the accepted hedge's payout may fall below the accepted positive's before the pair is an exposure; covers stake rounding.</param>
 /// <param name="LateAcceptanceWatch">After a positive is not found through the window, how long it is still looked up (the pair keeps its identity's executing slot meanwhile); zero ends the pair at once.</param>
 /// <param name="LateAcceptanceCheckEvery">Wait between two lookups during that watch.</param>
-/// <param name="HedgeShortTolerance">How far (as a share) the accepted hedge's payout may fall below the accepted positive's before the pair is an exposure; covers stake rounding.</param>
 public sealed record PairSettings(
     TimeSpan UnknownWindow,
     TimeSpan FirstLookupDelay,
@@ -25,23 +28,13 @@ public sealed record PairSettings(
     int MaxSettlementPolls,
     TimeSpan MaxStartDelay,
     decimal HedgeStakeStep,
-    decimal HedgeShortTolerance = 0.01m,
-    TimeSpan? LateAcceptanceWatch = null,
-    TimeSpan? LateAcceptanceCheckEvery = null)
+    decimal HedgeShortTolerance,
+    TimeSpan LateAcceptanceWatch,
+    TimeSpan LateAcceptanceCheckEvery)
 {
-    public TimeSpan Watch => LateAcceptanceWatch ?? TimeSpan.FromMinutes(2);
+    /// <summary>Short name of <see cref="LateAcceptanceWatch"/> used by the pair's decisions.</summary>
+    public TimeSpan Watch => LateAcceptanceWatch;
 
-    public TimeSpan WatchCheckEvery => LateAcceptanceCheckEvery ?? TimeSpan.FromSeconds(30);
-
-    public static readonly PairSettings Default = new(
-        UnknownWindow: TimeSpan.FromSeconds(30),
-        FirstLookupDelay: TimeSpan.FromSeconds(2),
-        MaxLookupDelay: TimeSpan.FromSeconds(10),
-        HedgeMaxAttempts: 3,
-        HedgeRetryDelay: TimeSpan.FromSeconds(2),
-        HedgeRetryBudget: TimeSpan.FromSeconds(90),
-        PollInterval: TimeSpan.FromSeconds(30),
-        MaxSettlementPolls: 120,
-        MaxStartDelay: TimeSpan.FromSeconds(10),
-        HedgeStakeStep: 0.01m);
+    /// <summary>Short name of <see cref="LateAcceptanceCheckEvery"/> used by the pair's decisions.</summary>
+    public TimeSpan WatchCheckEvery => LateAcceptanceCheckEvery;
 }

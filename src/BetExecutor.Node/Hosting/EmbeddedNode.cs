@@ -15,14 +15,18 @@ public sealed class EmbeddedNode : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private EmbeddedNode(IHost host, ActorSystem system, IActorRef accounts)
+    private EmbeddedNode(IHost host, ActorSystem system, IActorRef accounts, NodeRefusal refusal)
     {
         _host = host;
         System = system;
         Accounts = accounts;
+        Refusal = refusal;
     }
 
     public ActorSystem System { get; }
+
+    /// <summary>Completes if the cluster refuses this node (its persistence differs from the members').</summary>
+    public NodeRefusal Refusal { get; }
 
     /// <summary>The account shard region: send it any <see cref="Actors.Accounts.IAccountCommand"/>.</summary>
     public IActorRef Accounts { get; }
@@ -31,28 +35,41 @@ public sealed class EmbeddedNode : IAsyncDisposable
         NodeOptions options, ExecutorServices services, ILogger logger, Action<AkkaConfigurationBuilder>? extra = null,
         CancellationToken cancellationToken = default)
     {
+        var configuration = NodeConfiguration.Load(options.ExtraHocon);
+        var refusal = new NodeRefusal();
         var host = Host.CreateDefaultBuilder()
             .UseSerilog(logger, dispose: false)
             .ConfigureServices(s => s.AddAkka(options.ActorSystemName, builder =>
             {
-                builder.AddBetExecutorNode(options, services, ExecutorSettingsReader.Shards(NodeHocon.Load(options.ExtraHocon)));
+                builder.AddBetExecutorNode(options, configuration, services, refusal);
                 extra?.Invoke(builder);
             }))
             .Build();
-        await host.StartAsync(cancellationToken);
-        var system = host.Services.GetRequiredService<ActorSystem>();
-        await WhenMemberUp(system, TimeSpan.FromSeconds(30));
-        var registry = host.Services.GetRequiredService<IActorRegistry>();
-        var accounts = await registry.GetAsync<AccountRegion>(cancellationToken);
-        return new EmbeddedNode(host, system, accounts);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            var system = host.Services.GetRequiredService<ActorSystem>();
+            await WhenMemberUp(system, refusal, TimeSpan.FromSeconds(30));
+            var registry = host.Services.GetRequiredService<IActorRegistry>();
+            var accounts = await registry.GetAsync<AccountRegion>(cancellationToken);
+            return new EmbeddedNode(host, system, accounts, refusal);
+        }
+        catch
+        {
+            // A node that did not come up must not keep running unowned in the caller's process.
+            await host.StopAsync(CancellationToken.None);
+            host.Dispose();
+            throw;
+        }
     }
 
-    private static async Task WhenMemberUp(ActorSystem system, TimeSpan timeout)
+    /// <summary>Until the node is up, or refused by the cluster (the caller reads <see cref="Refusal"/>).</summary>
+    private static async Task WhenMemberUp(ActorSystem system, NodeRefusal refusal, TimeSpan timeout)
     {
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => up.TrySetResult());
-        var finished = await Task.WhenAny(up.Task, Task.Delay(timeout));
-        if (finished != up.Task) throw new TimeoutException($"the node did not join its cluster within {timeout}");
+        var finished = await Task.WhenAny(up.Task, refusal.Refused, Task.Delay(timeout));
+        if (finished != up.Task && finished != refusal.Refused) throw new TimeoutException($"the node did not join its cluster within {timeout}");
     }
 
     public async Task StopAsync()

@@ -1,10 +1,12 @@
 namespace BetExecutor.Node.Hosting;
 
-/// <summary>Where a node listens and whom it joins.</summary>
+/// <summary>Where a node listens, whom it joins, where it persists.</summary>
 /// <param name="Port">0 picks a free port (embedded nodes); a fixed port for nodes that others seed from.</param>
 /// <param name="SeedNodes">Akka addresses to join; empty means the node forms a cluster of its own.</param>
 /// <param name="RedisConnectionString">When set, events and snapshots go to Redis; otherwise they stay in memory.</param>
-/// <param name="ExtraHocon">Settings layered over hocon/betexecutor.conf (a deployment's overrides).</param>
+/// <param name="ExtraHocon">A deployment's overrides of reference.conf (BetExecutor.Actors), e.g. limits per identity.</param>
+/// <param name="RedisKeyPrefix">Prefix of every Redis key the node writes; every member of a cluster must use the same.</param>
+/// <param name="Tls">Mutual TLS for remoting; required whenever <paramref name="Hostname"/> is not a loopback address.</param>
 public sealed record NodeOptions(
     string NodeName,
     string Hostname = "127.0.0.1",
@@ -13,4 +15,14 @@ public sealed record NodeOptions(
     IReadOnlyList<string>? Roles = null,
     string? RedisConnectionString = null,
     string ActorSystemName = "betexecutor",
-    Akka.Configuration.Config? ExtraHocon = null);
+    Akka.Configuration.Config? ExtraHocon = null,
+    string RedisKeyPrefix = "betexecutor:",
+    RemoteTls? Tls = null);
+
+/// <summary>The node's certificate (PKCS#12 with its private key) for mutual TLS between cluster members.</summary>
+/// <param name="CertificatePath">Path of the .pfx file; every member must trust the others' certificates.</param>
+/// <param name="Password">The file's password; never logged.</param>
+public sealed record RemoteTls(string CertificatePath, string Password)
+{
+    public override string ToString() => $"RemoteTls {{ CertificatePath = {CertificatePath} }}";
+}

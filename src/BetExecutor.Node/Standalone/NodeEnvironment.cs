@@ -1,48 +1,137 @@
 using Akka.Configuration;
 using BetExecutor.Node.Hosting;
+using BetExecutor.Persistence.Redis;
 
 namespace BetExecutor.Node.Standalone;
 
+/// <summary>Where a node places its bets: a venue's HTTP address, the in-process simulator, or none (all dry-run).</summary>
+public abstract record VenueChoice
+{
+    public sealed record Http(Uri Address) : VenueChoice;
+
+    public sealed record Simulator : VenueChoice;
+
+    public sealed record NotSet : VenueChoice;
+}
+
 /// <summary>
-/// A deployed node's settings, from environment variables over hocon/betexecutor.conf:
-/// <list type="bullet">
-/// <item><c>BETEXECUTOR_NODE</c> — node name stamped on every event (default: the machine name)</item>
-/// <item><c>BETEXECUTOR_HOST</c>, <c>BETEXECUTOR_PORT</c> — remoting address (default 127.0.0.1, port 0 = any free)</item>
-/// <item><c>BETEXECUTOR_SEEDS</c> — comma-separated seed addresses (<c>akka.tcp://betexecutor@host:port</c>); none = a cluster of its own</item>
-/// <item><c>BETEXECUTOR_REDIS</c> — Redis connection string; unset = in-memory journal (nothing survives a restart)</item>
-/// <item><c>BETEXECUTOR_VENUE</c> — base address of the HTTP venue; unset = the in-process venue simulator</item>
-/// <item><c>BETEXECUTOR_HOCON</c> — a HOCON file layered over the defaults (e.g. limits per identity, timings)</item>
-/// <item><c>BETEXECUTOR_LOG</c> — <c>json</c> for compact JSON logs (production), anything else for readable console logs</item>
-/// <item><c>BETEXECUTOR_FEED</c> — <c>stdin</c>: take commands as JSON lines on standard input, answer on standard output</item>
-/// </list>
+/// A deployed node's settings from its environment variables (<see cref="NodeUsage"/> lists them). Every value is
+/// checked here, before anything starts: a bad one is a <see cref="NodeUsageException"/> naming the variable.
 /// </summary>
-public sealed record NodeEnvironment(NodeOptions Options, Uri? Venue, bool JsonLogs, bool StdinFeed)
+public sealed record NodeEnvironment(NodeOptions Options, VenueChoice Venue, bool JsonLogs, bool StdinFeed, Serilog.Events.LogEventLevel LogLevel)
 {
     public static NodeEnvironment Read(Func<string, string?> get)
     {
-        var name = get("BETEXECUTOR_NODE") is { Length: > 0 } n ? n : Environment.MachineName;
-        var port = get("BETEXECUTOR_PORT") is { Length: > 0 } p
-            ? int.TryParse(p, out var parsed) && parsed is >= 0 and <= 65535 ? parsed : throw new ArgumentException($"BETEXECUTOR_PORT: '{p}' is not a port number")
+        string? Value(string name) => get(name) is { } v && v.Trim().Length > 0 ? v.Trim() : null;
+
+        var name = Value("BETEXECUTOR_NODE") ?? Environment.MachineName;
+        if (name.Any(char.IsControl) || name.Length > 100)
+            throw new NodeUsageException("BETEXECUTOR_NODE", "must be a name of at most 100 printable characters");
+        var port = Value("BETEXECUTOR_PORT") is { } p
+            ? int.TryParse(p, out var parsed) && parsed is >= 0 and <= 65535 ? parsed : throw new NodeUsageException("BETEXECUTOR_PORT", $"'{p}' is not a port number (0 to 65535)")
             : 0;
-        var seeds = get("BETEXECUTOR_SEEDS") is { Length: > 0 } s
-            ? s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : [];
-        Config? extra = null;
-        if (get("BETEXECUTOR_HOCON") is { Length: > 0 } file)
+        var redis = Value("BETEXECUTOR_REDIS");
+        if (redis is not null)
         {
-            if (!File.Exists(file)) throw new ArgumentException($"BETEXECUTOR_HOCON: {file} does not exist");
-            extra = ConfigurationFactory.ParseString(File.ReadAllText(file));
+            try
+            {
+                RedisConnectionString.Parse(redis);
+            }
+            catch (FormatException ex)
+            {
+                throw new NodeUsageException("BETEXECUTOR_REDIS", $"{ex.Message}; write HOST:PORT[,password=…] or redis://[:PASSWORD@]HOST:PORT");
+            }
         }
-        Uri? venue = null;
-        if (get("BETEXECUTOR_VENUE") is { Length: > 0 } v && !Uri.TryCreate(v, UriKind.Absolute, out venue))
-            throw new ArgumentException($"BETEXECUTOR_VENUE: '{v}' is not an absolute address");
+        var tls = Value("BETEXECUTOR_TLS_CERT") is { } certificate
+            ? new RemoteTls(certificate, get("BETEXECUTOR_TLS_CERT_PASSWORD") ?? "")
+            : null;
         var options = new NodeOptions(
             name,
-            Hostname: get("BETEXECUTOR_HOST") is { Length: > 0 } h ? h : "127.0.0.1",
+            Hostname: Value("BETEXECUTOR_HOST") ?? "127.0.0.1",
             Port: port,
-            SeedNodes: seeds,
-            RedisConnectionString: get("BETEXECUTOR_REDIS") is { Length: > 0 } r ? r : null,
-            ExtraHocon: extra);
-        return new NodeEnvironment(options, venue, get("BETEXECUTOR_LOG") == "json", get("BETEXECUTOR_FEED") == "stdin");
+            SeedNodes: Seeds(Value("BETEXECUTOR_SEEDS")),
+            RedisConnectionString: redis,
+            ExtraHocon: Hocon(Value("BETEXECUTOR_HOCON")),
+            Tls: tls);
+        try
+        {
+            RemotingSecurity.Remoting(options);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new NodeUsageException(tls is null ? "BETEXECUTOR_HOST" : "BETEXECUTOR_TLS_CERT",
+                tls is null ? $"{ex.Message} (set BETEXECUTOR_TLS_CERT)" : ex.Message);
+        }
+        return new NodeEnvironment(options, ReadVenue(Value("BETEXECUTOR_VENUE")), Logs(Value("BETEXECUTOR_LOG")), Feed(Value("BETEXECUTOR_FEED")), Level(Value("BETEXECUTOR_LOG_LEVEL")));
     }
+
+    private static IReadOnlyList<string> Seeds(string? text)
+    {
+        if (text is null) return [];
+        var seeds = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var seed in seeds)
+        {
+            var valid = Uri.TryCreate(seed, UriKind.Absolute, out var uri)
+                && uri.Scheme == "akka.tcp" && uri.UserInfo.Length > 0 && uri.Host.Length > 0
+                && uri.Port is > 0 and <= 65535 && uri.AbsolutePath is "" or "/";
+            if (!valid)
+                throw new NodeUsageException("BETEXECUTOR_SEEDS", $"'{seed}' is not a seed address: write akka.tcp://betexecutor@HOST:PORT, several separated by commas");
+            if (uri!.UserInfo != "betexecutor")
+                throw new NodeUsageException("BETEXECUTOR_SEEDS", $"'{seed}' names the actor system '{uri.UserInfo}'; executor nodes are akka.tcp://betexecutor@HOST:PORT");
+        }
+        return seeds;
+    }
+
+    private static Config? Hocon(string? file)
+    {
+        if (file is null) return null;
+        if (!File.Exists(file)) throw new NodeUsageException("BETEXECUTOR_HOCON", $"{file} does not exist");
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new NodeUsageException("BETEXECUTOR_HOCON", $"{file} cannot be read ({ex.Message})");
+        }
+        return HoconFile.Parse(text, file);
+    }
+
+    private static VenueChoice ReadVenue(string? text) => text switch
+    {
+        null => new VenueChoice.NotSet(),
+        "simulator" => new VenueChoice.Simulator(),
+        _ when Uri.TryCreate(text, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" => new VenueChoice.Http(address),
+        _ => throw new NodeUsageException("BETEXECUTOR_VENUE", $"'{text}' is neither an http(s) address nor 'simulator'"),
+    };
+
+    private static bool Logs(string? text) => text switch
+    {
+        null or "text" => false,
+        "json" => true,
+        _ => throw new NodeUsageException("BETEXECUTOR_LOG", $"'{text}' is neither json nor text"),
+    };
+
+    private static bool Feed(string? text) => text switch
+    {
+        null => false,
+        "stdin" => true,
+        _ => throw new NodeUsageException("BETEXECUTOR_FEED", $"'{text}' is not a feed (the only one is stdin)"),
+    };
+
+    private static Serilog.Events.LogEventLevel Level(string? text) => text?.ToLowerInvariant() switch
+    {
+        null or "information" or "info" => Serilog.Events.LogEventLevel.Information,
+        "debug" => Serilog.Events.LogEventLevel.Debug,
+        "warning" => Serilog.Events.LogEventLevel.Warning,
+        "error" => Serilog.Events.LogEventLevel.Error,
+        _ => throw new NodeUsageException("BETEXECUTOR_LOG_LEVEL", $"'{text}' is not a level (debug, information, warning, error)"),
+    };
+}
+
+/// <summary>A node started with a bad environment variable or setting: the message is the one line the user sees.</summary>
+public sealed class NodeUsageException(string setting, string problem) : Exception($"{setting}: {problem}")
+{
+    public string Setting { get; } = setting;
 }

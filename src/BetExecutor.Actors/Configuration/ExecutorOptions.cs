@@ -1,0 +1,26 @@
+using BetExecutor.Bookmakers.Http;
+using BetExecutor.Domain.Accounts;
+using BetExecutor.Domain.Pairs;
+
+namespace BetExecutor.Actors.Configuration;
+
+/// <summary>
+/// Everything under <c>bet-executor</c>, typed and range-checked (see reference.conf for each setting's meaning).
+/// Built only by <see cref="ExecutorConfiguration"/>, so its defaults are always the reference file's.
+/// </summary>
+public sealed record ExecutorOptions(
+    AccountSettings Account,
+    PairSettings Pair,
+    TimeSpan PairRestartDelay,
+    int AccountSnapshotEvery,
+    int Shards,
+    IdentityPolicies Limits,
+    HttpVenueClientOptions VenueClient)
+{
+    /// <summary>The settings one start of a node runs with; <paramref name="node"/> is stamped on every event it writes.</summary>
+    public ExecutorSettings ToSettings(string node) =>
+        new(Account, Pair, node, Guid.NewGuid().ToString("N"), PairRestartDelay, AccountSnapshotEvery, Limits);
+
+    /// <summary>Whether every identity the node may see is dry-run (the default and every listed identity).</summary>
+    public bool EveryIdentityDryRun => Limits.Default.DryRun && Limits.ByIdentity.Values.All(l => l.DryRun);
+}

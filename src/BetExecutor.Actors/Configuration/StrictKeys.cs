@@ -1,0 +1,57 @@
+using Akka.Configuration;
+using Akka.Configuration.Hocon;
+
+namespace BetExecutor.Actors.Configuration;
+
+/// <summary>
+/// A deployment's overrides hold only keys reference.conf knows: a misspelt key (<c>max-stak</c>) would otherwise be
+/// ignored without a word while its default applies, which for a money limit means no limit at all.
+/// </summary>
+internal static class StrictKeys
+{
+    private const string IdentitiesPath = ExecutorConfiguration.Section + ".limits.identities";
+    private const string DefaultLimitsPath = ExecutorConfiguration.Section + ".limits.default";
+
+    public static void Check(Config overrides, Config reference)
+    {
+        foreach (var (key, _) in overrides.Root.GetObject().Items)
+        {
+            if (key is not (ExecutorConfiguration.Section or "akka"))
+                throw new SettingException(key, $"no such section (a settings file holds {ExecutorConfiguration.Section} {{ }} and akka {{ }} only)");
+        }
+        if (!overrides.HasPath(ExecutorConfiguration.Section)) return;
+        var given = overrides.GetValue(ExecutorConfiguration.Section);
+        if (!given.IsObject()) throw new SettingException(ExecutorConfiguration.Section, "must be a section { ... }");
+        Compare(given.GetObject(), reference.GetValue(ExecutorConfiguration.Section).GetObject(), ExecutorConfiguration.Section, reference);
+    }
+
+    private static void Compare(HoconObject given, HoconObject known, string path, Config reference)
+    {
+        foreach (var (key, value) in given.Items)
+        {
+            var full = $"{path}.{key}";
+            if (!known.Items.TryGetValue(key, out var expected))
+                throw new SettingException(full, "no such setting (reference.conf lists every setting)");
+            if (!expected.IsObject())
+            {
+                if (value.IsObject()) throw new SettingException(full, "is a value, not a section");
+                continue;
+            }
+            if (!value.IsObject()) throw new SettingException(full, "is a section: give its keys in { }");
+            if (full == IdentitiesPath) CompareIdentities(value.GetObject(), reference);
+            else Compare(value.GetObject(), expected.GetObject(), full, reference);
+        }
+    }
+
+    /// <summary>Each identity's entry may name any key of <c>limits.default</c>, and nothing else.</summary>
+    private static void CompareIdentities(HoconObject identities, Config reference)
+    {
+        var limitKeys = reference.GetValue(DefaultLimitsPath).GetObject();
+        foreach (var (identity, entry) in identities.Items)
+        {
+            var path = $"{IdentitiesPath}.\"{identity}\"";
+            if (!entry.IsObject()) throw new SettingException(path, "is a section of limits: give its keys in { }");
+            Compare(entry.GetObject(), limitKeys, path, reference);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace BetExecutor.Node.Standalone;
+
+/// <summary>What <c>--help</c> prints: how to configure and run a node.</summary>
+public static class NodeUsage
+{
+    public const int BadUsage = 2;
+    public const int RunTimeFailure = 1;
+
+    public const string Text = """
+        BetExecutor node: one member of the executor cluster. Configured by environment variables; takes no arguments
+        other than --help.
+
+          BETEXECUTOR_VENUE     Where bets are placed: the venue's HTTP address (http://HOST:PORT/), or `simulator` for
+                                the in-process venue simulator (tests and demos only). Required, unless every identity
+                                is dry-run (bet-executor.limits: dry-run = on).
+          BETEXECUTOR_REDIS     Redis for events and snapshots: HOST:PORT[,password=…] or redis://[:PASSWORD@]HOST:PORT
+                                (rediss:// for TLS). Unset: in memory, and nothing survives a restart.
+          BETEXECUTOR_NODE      Name stamped on every event this node writes (default: the machine name).
+          BETEXECUTOR_HOST      Remoting address (default 127.0.0.1). Any address other than loopback, 0.0.0.0 included,
+                                requires BETEXECUTOR_TLS_CERT.
+          BETEXECUTOR_PORT      Remoting port (default 0: any free port; seeds need a fixed one).
+          BETEXECUTOR_SEEDS     Cluster members to join, comma-separated akka.tcp://betexecutor@HOST:PORT.
+                                Unset: the node forms a cluster of its own.
+          BETEXECUTOR_TLS_CERT  PKCS#12 (.pfx) certificate with its private key for mutual TLS between members; every
+                                member uses the same one and accepts only peers presenting it.
+          BETEXECUTOR_TLS_CERT_PASSWORD  The certificate file's password.
+          BETEXECUTOR_HOCON     A HOCON file of overrides of the settings (bet-executor { … }, akka { … }); every key,
+                                its default and meaning are in src/BetExecutor.Actors/reference.conf. Unknown keys and
+                                values out of range stop the node.
+          BETEXECUTOR_LOG       json: compact JSON logs; text (default): readable lines. Logs go to standard error.
+          BETEXECUTOR_LOG_LEVEL debug | information (default) | warning | error. Failure details are logged at debug.
+          BETEXECUTOR_FEED      stdin: take commands as JSON lines on standard input, answer on standard output.
+
+        Exit status: 0 stopped normally; 2 bad usage or configuration (one line on standard error names the setting);
+        1 a failure at run time (one line says what failed and what to do).
+        """;
+}
