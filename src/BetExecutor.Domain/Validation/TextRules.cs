@@ -97,7 +97,7 @@ public static class TextRules
         Rune.TryCreate(c, out var rune) ? Describe(rune) : $"U+{(int)c:X4}";
 
     public static string Describe(Rune rune) =>
-        IsPrintable(rune) && rune.Value is >= 0x20 and < 0x7F ? $"'{rune}'" : $"U+{rune.Value:X4} ({Category(rune)})";
+        IsPrintable(rune) && (rune.Value == ' ' || !Rune.IsWhiteSpace(rune)) ? $"'{rune}'" : $"U+{rune.Value:X4} ({Category(rune)})";
 
     private static bool IsPrintable(Rune rune) => Rune.GetUnicodeCategory(rune) switch
     {
