@@ -48,7 +48,7 @@ public sealed partial class AccountActor
             RestartPairsInFlight();
             return;
         }
-        RecoveryQuarantine.Get(Context.System).Add(PersistenceId, fault);
+        // Not put in quarantine: this actor stays up, halted, so nothing replays into the fault again while it lives.
         _log.Error("ALARM: identity {Identity} is halted: {Fault}. Pairs known in flight: {Pairs}. It takes no signal until an operator repairs its journal and restarts the node",
             _identity.Key, fault.Describe(), string.Join(", ", _state.InFlight.Keys.Order()));
         Become(() => HaltedByRecovery(fault));
