@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using BetExecutor.Domain.Validation;
+using BetExecutor.Ingress.Json;
 using BetExecutor.Scenarios.Parsing;
 
 namespace BetExecutor.Scenarios;
@@ -22,23 +23,13 @@ public static class ScenarioParser
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(options);
 
-        // A byte-order mark is how some editors save the file, not part of the JSON; the JSON reader would refuse it.
-        var utf8 = Encoding.UTF8.GetBytes(json.TrimStart('\uFEFF'));
-        JsonDocument document;
-        try
-        {
-            // Strict JSON: no comments, no trailing commas (both are the defaults).
-            document = JsonDocument.Parse(utf8);
-        }
-        catch (JsonException e)
-        {
-            return new ScenarioParseResult.Invalid([Malformed(e)]);
-        }
+        if (!StrictDocument.TryParse(json, out var document, out var utf8, out var malformed))
+            return new ScenarioParseResult.Invalid([malformed!]);
 
         using (document)
         {
             var errors = new ErrorSink();
-            var scenario = Read(document.RootElement, options, errors);
+            var scenario = Read(document!.RootElement, options, errors);
             return errors.Count > 0
                 ? new ScenarioParseResult.Invalid(DocumentPositions.Sort(errors.All, utf8))
                 : new ScenarioParseResult.Parsed(scenario!);
@@ -55,22 +46,12 @@ public static class ScenarioParser
 
         var root = JsonObjectReader.Open(rootElement, "", errors, "seed", "start", "settings", "steps")!;
         var seed = root.Int("seed", int.MinValue, int.MaxValue) ?? 0;
-        var start = root.Instant("start", Need.Optional) ?? options.Clock.GetUtcNow();
+        var given = root.Instant("start", Need.Optional);
+        var start = given ?? options.Clock.GetUtcNow();
+        // A start written but unreadable is already an error; the signals' instants are not judged against a guess.
+        var startKnown = given is not null || !root.Has("start");
         var settings = SettingsReader.Read(root);
-        var steps = new StepsReader(options, start, errors).Read(root);
+        var steps = new StepsReader(options, start, startKnown, errors).Read(root);
         return new Scenario(seed, start, settings, steps);
-    }
-
-    private static FieldError Malformed(JsonException e)
-    {
-        // The exception's own message ends with a zero-based "LineNumber: .. | BytePositionInLine: .." and a path;
-        // the reason before it is kept and the place restated one-based, as editors count.
-        var reason = e.Message;
-        var cut = reason.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut < 0) cut = reason.IndexOf(" LineNumber: ", StringComparison.Ordinal);
-        if (cut >= 0) reason = reason[..cut];
-        var line = (e.LineNumber ?? 0) + 1;
-        var position = (e.BytePositionInLine ?? 0) + 1;
-        return new FieldError(FieldPath.Document, $"is not valid JSON at line {line}, position {position}: {reason.TrimEnd()}");
     }
 }

@@ -5,12 +5,12 @@ namespace BetExecutor.Domain.Tests;
 
 public class SignalRulesTests
 {
-    private static string OnlyErrorField(Signal signal) => Assert.Single(SignalRules.Validate(signal)).Field;
+    private static string OnlyErrorField(Signal signal) => Assert.Single(SignalRules.Validate(signal, T0)).Field;
 
     [Fact]
     public void A_valid_signal_has_no_errors()
     {
-        Assert.Empty(SignalRules.Validate(ASignal()));
+        Assert.Empty(SignalRules.Validate(ASignal(), T0));
     }
 
     [Theory]
@@ -27,7 +27,7 @@ public class SignalRulesTests
     [Fact]
     public void A_signal_id_longer_than_the_maximum_names_signalId()
     {
-        Assert.Empty(SignalRules.Validate(ASignal(id: new string('s', SignalRules.MaxIdLength))));
+        Assert.Empty(SignalRules.Validate(ASignal(id: new string('s', SignalRules.MaxIdLength)), T0));
         Assert.Equal("signalId", OnlyErrorField(ASignal(id: new string('s', SignalRules.MaxIdLength + 1))));
     }
 
@@ -51,7 +51,7 @@ public class SignalRulesTests
 
         Assert.Equal(
             ["positive.market", "positive.selection", "hedge.market", "hedge.selection"],
-            SignalRules.Validate(signal).Select(e => e.Field));
+            SignalRules.Validate(signal, T0).Select(e => e.Field));
     }
 
     [Theory]
@@ -86,7 +86,7 @@ public class SignalRulesTests
     [Fact]
     public void A_minimum_hedge_price_above_the_hedge_price_names_hedge_minOdds()
     {
-        var error = Assert.Single(SignalRules.Validate(ASignal(hedgeOdds: 2.00m, minOdds: 2.01m)));
+        var error = Assert.Single(SignalRules.Validate(ASignal(hedgeOdds: 2.00m, minOdds: 2.01m), T0));
 
         Assert.Equal("hedge.minOdds", error.Field);
         Assert.Contains("hedge.odds", error.Message);
@@ -95,7 +95,7 @@ public class SignalRulesTests
     [Fact]
     public void A_minimum_hedge_price_equal_to_the_hedge_price_is_valid()
     {
-        Assert.Empty(SignalRules.Validate(ASignal(hedgeOdds: 2.00m, minOdds: 2.00m)));
+        Assert.Empty(SignalRules.Validate(ASignal(hedgeOdds: 2.00m, minOdds: 2.00m), T0));
     }
 
     [Theory]
@@ -128,7 +128,7 @@ public class SignalRulesTests
         var signal = ASignal();
         signal = signal with { Hedge = signal.Hedge with { Identity = Soft } };
 
-        Assert.Empty(SignalRules.Validate(signal));
+        Assert.Empty(SignalRules.Validate(signal, T0));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public class SignalRulesTests
         var signal = ASignal();
         signal = signal with { Hedge = signal.Hedge with { Selection = signal.Positive.Selection } };
 
-        Assert.Empty(SignalRules.Validate(signal));
+        Assert.Empty(SignalRules.Validate(signal, T0));
     }
 
     [Fact]
@@ -145,6 +145,6 @@ public class SignalRulesTests
     {
         var signal = ASignal(id: "", stake: 0m, odds: 1m);
 
-        Assert.Equal(["signalId", "positive.odds", "positive.stake"], SignalRules.Validate(signal).Select(e => e.Field));
+        Assert.Equal(["signalId", "positive.odds", "positive.stake"], SignalRules.Validate(signal, T0).Select(e => e.Field));
     }
 }

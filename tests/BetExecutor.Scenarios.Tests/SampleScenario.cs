@@ -20,8 +20,11 @@ internal static class SampleScenario
          ]}
         """;
 
-    /// <summary>When the file gives no start; distinct from the sample's start so a test can tell which was used.</summary>
-    public static readonly DateTimeOffset ClockNow = new(2031, 1, 2, 3, 4, 5, TimeSpan.Zero);
+    /// <summary>
+    /// When the file gives no start; distinct from the sample's start so a test can tell which was used, and a few
+    /// hours before its kick-off, as a run of such a file would be (a signal's kick-off must be near its step's time).
+    /// </summary>
+    public static readonly DateTimeOffset ClockNow = new(2030, 6, 1, 3, 4, 5, TimeSpan.Zero);
 
     public static ScenarioParseOptions Options(bool allowRestart = false) => new(new FixedClock(ClockNow), allowRestart);
 

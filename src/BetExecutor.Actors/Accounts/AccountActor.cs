@@ -41,8 +41,8 @@ public sealed partial class AccountActor : ReceivePersistentActor
         {
             if (offer.Snapshot is AccountSnapshot snapshot) _state = snapshot.State;
         });
-        Recover<AccountEvent>(e => _state = _state.Apply(e));
-        Recover<RecoveryCompleted>(_ => RestartPairsInFlight());
+        Recover<AccountEvent>(Replay);
+        Recover<RecoveryCompleted>(_ => Recovered());
 
         Command<ExecuteSignal>(OnExecuteSignal);
         Command<HaltIdentity>(c => OnOperatorDecision(_state.DecideHalt(c.Reason, c.By, Now), $"{_identity} halted"));

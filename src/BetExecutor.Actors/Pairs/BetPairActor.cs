@@ -14,7 +14,7 @@ namespace BetExecutor.Actors.Pairs;
 /// request ever leaves before the intent that authorises it is stored. On recovery it resumes where its events
 /// left it, reconciling any leg whose outcome it cannot know by lookup, never by sending again.
 /// </summary>
-public sealed class BetPairActor : ReceivePersistentActor
+public sealed partial class BetPairActor : ReceivePersistentActor
 {
     private readonly ExecutorServices _services;
     private readonly ILoggingAdapter _log;

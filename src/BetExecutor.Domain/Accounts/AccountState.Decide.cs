@@ -23,7 +23,7 @@ public sealed partial record AccountState
         if (Seen.TryGetValue(signal.SignalId, out var first))
             return new SignalDecision.Duplicate(first);
 
-        var errors = SignalRules.Validate(signal);
+        var errors = SignalRules.Validate(signal, now);
         if (errors.Count > 0)
             return Deny(signal, DenialReason.InvalidSignal, string.Join("; ", errors), now, persist: false);
         if (signal.Identity != Identity)

@@ -20,6 +20,8 @@ public enum DenialReason
     DailyStakeLimit,
     AccountLimited,
     StorageUnavailable,
+    /// <summary>The identity's history could not be replayed: it is halted until its journal is repaired.</summary>
+    RecoveryFailed,
 }
 
 public static class DenialReasonCodes
@@ -40,6 +42,7 @@ public static class DenialReasonCodes
         DenialReason.DailyStakeLimit => "daily-stake-limit",
         DenialReason.AccountLimited => "account-limited",
         DenialReason.StorageUnavailable => "storage-unavailable",
+        DenialReason.RecoveryFailed => "recovery-failed",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

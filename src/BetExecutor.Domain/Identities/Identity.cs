@@ -14,6 +14,9 @@ public sealed record Identity
 {
     public const char KeySeparator = '/';
 
+    /// <summary>Longest provider, whitelabel or account name; keys, entity ids and log scopes stay short.</summary>
+    public const int MaxPartLength = 64;
+
     public string Provider { get; }
     public string Whitelabel { get; }
     public string Account { get; }
@@ -69,16 +72,16 @@ public sealed record Identity
             errors.Add(new FieldError(field, "is required"));
             return;
         }
-        if (trimmed.Length > 64)
+        if (trimmed.Length > MaxPartLength)
         {
-            errors.Add(new FieldError(field, "must be at most 64 characters"));
+            errors.Add(new FieldError(field, $"must be at most {MaxPartLength} characters"));
             return;
         }
         foreach (var c in trimmed)
         {
             if (!IsAllowed(c))
             {
-                errors.Add(new FieldError(field, $"contains '{c}'; only letters, digits and . _ - @ are allowed"));
+                errors.Add(new FieldError(field, $"contains {TextRules.Describe(c)}; only letters, digits and . _ - @ are allowed"));
                 return;
             }
         }

@@ -7,7 +7,7 @@ public sealed record FieldError(string Field, string Message)
 
     /// <summary>The same error seen from an enclosing object: <c>stake</c> under <c>positive</c> becomes <c>positive.stake</c>.</summary>
     public FieldError Under(string parent) =>
-        this with { Field = string.IsNullOrEmpty(Field) ? parent : $"{parent}.{Field}" };
+        string.IsNullOrEmpty(parent) ? this : this with { Field = string.IsNullOrEmpty(Field) ? parent : $"{parent}.{Field}" };
 }
 
 /// <summary>Thrown where a caller skipped validation and handed the domain an impossible value.</summary>

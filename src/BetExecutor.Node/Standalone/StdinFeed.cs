@@ -3,28 +3,43 @@ using System.Text.Json.Nodes;
 using Akka.Actor;
 using BetExecutor.Actors.Accounts;
 using BetExecutor.Actors.Serialization;
+using BetExecutor.Domain.Validation;
+using BetExecutor.Ingress.Feed;
+using BetExecutor.Ingress.Json;
 using Serilog;
 
 namespace BetExecutor.Node.Standalone;
 
 /// <summary>
-/// Commands as JSON lines on standard input, answers as JSON lines on standard output, in the wire format of the
-/// node's messages: <c>{"execute": ExecuteSignal}</c> → <c>{"answer": SignalAnswer}</c>, <c>{"status": GetAccountStatus}</c>
-/// → <c>{"status": AccountStatus}</c>. For test harnesses and scripted operation; the gateway is the network ingress.
-/// A line that cannot be read is answered with <c>{"error": "..."}</c> naming what is wrong; nothing is sent for it.
+/// Commands as JSON lines on standard input, answers as JSON lines on standard output (the format: README,
+/// "The stdin feed"). Every line is read by the one strict ingress reader (<see cref="FeedLine"/>), the same that
+/// reads the gateway's bodies and scenario files:
+/// <list type="bullet">
+/// <item><c>{"execute": signal}</c> → <c>{"answer": SignalAnswer}</c></item>
+/// <item><c>{"status": {"provider", "whitelabel", "account"}}</c> → <c>{"status": AccountStatus}</c></item>
+/// <item>a line refused → <c>{"error": {"signalId": id or null, "errors": [{"field", "message"}]}}</c>; nothing is sent for it.</item>
+/// </list>
+/// Every line gets exactly one answer line; for test harnesses and scripted operation (the gateway is the network ingress).
 /// </summary>
-public sealed class StdinFeed(IActorRef accounts, ILogger logger)
+public sealed class StdinFeed(IActorRef accounts, ILogger logger, TimeProvider? clock = null)
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly SemaphoreSlim _output = new(1, 1);
 
     public async Task RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         var pending = new List<Task>();
-        while (!cancellationToken.IsCancellationRequested && await input.ReadLineAsync(cancellationToken) is { } line)
+        var lines = new BoundedLineReader(input, FeedLine.MaxLength);
+        while (!cancellationToken.IsCancellationRequested && await lines.ReadAsync(cancellationToken) is { } line)
         {
-            if (line.Length == 0) continue;
-            pending.Add(HandleAsync(line, output));
+            if (line.TooLong)
+            {
+                pending.Add(WriteAsync(output, Refusal(new FeedCommand.Invalid(null, [FeedLine.TooLong(line.Length)]))));
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(line.Text)) continue;
+            pending.Add(HandleAsync(line.Text!, output));
             pending.RemoveAll(t => t.IsCompleted);
         }
         await Task.WhenAll(pending);
@@ -33,15 +48,57 @@ public sealed class StdinFeed(IActorRef accounts, ILogger logger)
     private async Task HandleAsync(string line, TextWriter output)
     {
         JsonObject reply;
+        var command = FeedLine.Parse(line, _clock.GetUtcNow());
         try
         {
-            reply = await AnswerAsync(line);
+            reply = await AnswerAsync(command);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or AskTimeoutException)
+        catch (AskTimeoutException)
         {
-            logger.Warning("Feed line refused: {Error}", ex.Message);
-            reply = new JsonObject { ["error"] = ex.Message };
+            var signalId = (command as FeedCommand.Execute)?.Signal.SignalId;
+            logger.Warning("Feed command for signal {SignalId} got no answer within {Timeout}", signalId, AnswerTimeout);
+            reply = Error(signalId, $"no answer within {AnswerTimeout.TotalSeconds:0} s; the outcome is unknown: send the same signal (same signalId) again to learn it");
         }
+        catch (Exception ex)
+        {
+            // Whatever went wrong, the line is answered and no stack trace reaches the caller (it is in the log).
+            var signalId = (command as FeedCommand.Execute)?.Signal.SignalId;
+            logger.Error(ex, "Feed command for signal {SignalId} failed", signalId);
+            reply = Error(signalId, $"the node could not handle the command ({ex.GetType().Name}); the outcome is unknown: send it again to learn it");
+        }
+        await WriteAsync(output, reply);
+    }
+
+    private async Task<JsonObject> AnswerAsync(FeedCommand command)
+    {
+        var options = BetExecutorJsonSerializer.Options;
+        switch (command)
+        {
+            case FeedCommand.Execute execute:
+                var answer = await accounts.Ask<SignalAnswer>(new ExecuteSignal(execute.Signal), AnswerTimeout);
+                return new JsonObject { ["answer"] = JsonSerializer.SerializeToNode(answer, options) };
+            case FeedCommand.Status status:
+                var state = await accounts.Ask<AccountStatus>(new GetAccountStatus(status.Identity), AnswerTimeout);
+                return new JsonObject { ["status"] = JsonSerializer.SerializeToNode(state, options) };
+            case FeedCommand.Invalid invalid:
+                return Refusal(invalid);
+            default:
+                throw new InvalidOperationException($"no answer for feed command {command.GetType().Name}");
+        }
+    }
+
+    private JsonObject Refusal(FeedCommand.Invalid invalid)
+    {
+        logger.Warning("Feed line refused (signal {SignalId}): {Errors}", invalid.SignalId,
+            string.Join("; ", invalid.Errors.Take(IngressAnswers.MaxErrorsListed)));
+        return new JsonObject { ["error"] = IngressAnswers.Error(invalid.SignalId, invalid.Errors) };
+    }
+
+    private static JsonObject Error(string? signalId, string message) =>
+        new() { ["error"] = IngressAnswers.Error(signalId, [new FieldError(FieldPath.Document, message)]) };
+
+    private async Task WriteAsync(TextWriter output, JsonObject reply)
+    {
         await _output.WaitAsync();
         try
         {
@@ -51,27 +108,6 @@ public sealed class StdinFeed(IActorRef accounts, ILogger logger)
         finally
         {
             _output.Release();
-        }
-    }
-
-    private async Task<JsonObject> AnswerAsync(string line)
-    {
-        var command = JsonNode.Parse(line)?.AsObject() ?? throw new JsonException("a line must be a JSON object");
-        if (command.Count != 1) throw new ArgumentException("a line must hold exactly one of: execute, status");
-        var (kind, body) = command.First();
-        var options = BetExecutorJsonSerializer.Options;
-        switch (kind)
-        {
-            case "execute":
-                var execute = body.Deserialize<ExecuteSignal>(options) ?? throw new JsonException("execute: is empty");
-                var answer = await accounts.Ask<SignalAnswer>(execute, AnswerTimeout);
-                return new JsonObject { ["answer"] = JsonSerializer.SerializeToNode(answer, options) };
-            case "status":
-                var query = body.Deserialize<GetAccountStatus>(options) ?? throw new JsonException("status: is empty");
-                var status = await accounts.Ask<AccountStatus>(query, AnswerTimeout);
-                return new JsonObject { ["status"] = JsonSerializer.SerializeToNode(status, options) };
-            default:
-                throw new ArgumentException($"{kind}: unknown command; expected execute or status");
         }
     }
 }

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using BetExecutor.Domain.Accounts;
+using BetExecutor.Domain.Validation;
+using BetExecutor.Ingress.Json;
+using BetExecutor.Ingress.Signals;
 
 namespace BetExecutor.Scenarios.Parsing;
 
@@ -24,7 +27,7 @@ internal static class IdentityLimitsReader
         {
             var entry = JsonObjectReader.Open(element, $"{path}[{index++}]", settings.Errors,
                 "identity", "minStake", "maxStake", "stakeStep", "maxOpenPairs", "maxDailyStake", "limitedBelowShare", "dryRun");
-            if (entry is null || IdentityReader.Read(entry, "identity") is not { } identity) continue;
+            if (entry is null || IdentityJson.Read(entry, "identity") is not { } identity) continue;
             var limits = new IdentityLimits(
                 MinStake: Positive(entry, "minStake"),
                 MaxStake: Positive(entry, "maxStake"),
@@ -33,8 +36,8 @@ internal static class IdentityLimitsReader
                 MaxDailyStake: Positive(entry, "maxDailyStake"),
                 LimitedBelowShare: Share(entry, "limitedBelowShare") ?? IdentityLimits.Unlimited.LimitedBelowShare,
                 DryRun: entry.Bool("dryRun") ?? false);
-            if (limits.MinStake > limits.MaxStake)
-                entry.Errors.Add(entry.PathOf("minStake"), $"{limits.MinStake} is above maxStake {limits.MaxStake}");
+            // The bounds every limit has wherever it is written; a field already refused above is not reported twice.
+            entry.Errors.AddUnder(entry.Path, LimitRules.Validate(limits));
             policies = policies.With(identity, limits);
         }
         return policies;

@@ -1,3 +1,5 @@
+using BetExecutor.Ingress.Json;
+
 namespace BetExecutor.Scenarios.Parsing;
 
 /// <summary>Reads <c>settings</c>; every key is optional and falls back to <see cref="ScenarioSettings.Default"/>.</summary>

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using BetExecutor.Ingress.Json;
+using BetExecutor.Ingress.Signals;
 
 namespace BetExecutor.Scenarios.Parsing;
 
@@ -7,7 +9,7 @@ namespace BetExecutor.Scenarios.Parsing;
 /// (times never go back) and the signal ids sent so far (an exposure can only be resolved for a signal that
 /// was sent before).
 /// </summary>
-internal sealed class StepsReader(ScenarioParseOptions options, DateTimeOffset start, ErrorSink errors)
+internal sealed class StepsReader(ScenarioParseOptions options, DateTimeOffset start, bool startKnown, ErrorSink errors)
 {
     private static readonly string[] Kinds = ["signal", "halt", "resume", "resolveExposure", "restart"];
     private static readonly string[] StepFields = ["at", "venue", .. Kinds];
@@ -85,8 +87,8 @@ internal sealed class StepsReader(ScenarioParseOptions options, DateTimeOffset s
     private ScenarioStep? ReadKind(string kind, JsonObjectReader step, TimeSpan at) => kind switch
     {
         "signal" => ReadSignal(step, at),
-        "halt" => IdentityReader.Read(step, "halt") is { } identity ? new HaltStep(at, identity) : null,
-        "resume" => IdentityReader.Read(step, "resume") is { } identity ? new ResumeStep(at, identity) : null,
+        "halt" => IdentityJson.Read(step, "halt") is { } identity ? new HaltStep(at, identity) : null,
+        "resume" => IdentityJson.Read(step, "resume") is { } identity ? new ResumeStep(at, identity) : null,
         "resolveExposure" => ReadResolveExposure(step, at),
         "restart" => ReadRestart(step, at),
         _ => throw new InvalidOperationException($"Step kind '{kind}' has no reader."),
@@ -99,7 +101,8 @@ internal sealed class StepsReader(ScenarioParseOptions options, DateTimeOffset s
             && raw.TryGetProperty("signalId", out var id) && id.ValueKind == JsonValueKind.String)
             _signalIdsSoFar.Add(id.GetString()!);
 
-        var signal = SignalReader.Read(step);
+        // A signal is judged at the virtual instant its step runs: its kick-off and expiry must be near it.
+        var signal = SignalJson.Read(step, "signal", startKnown ? start + at : null);
         var (positive, hedge) = VenueReader.Read(step);
         return signal is null ? null : new SignalStep(at, signal, positive, hedge);
     }

@@ -1,5 +1,6 @@
 using BetExecutor.Bookmakers.Scripts;
 using BetExecutor.Domain.Legs;
+using BetExecutor.Ingress.Json;
 
 namespace BetExecutor.Scenarios.Parsing;
 

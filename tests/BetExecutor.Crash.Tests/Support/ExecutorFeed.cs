@@ -5,6 +5,7 @@ using BetExecutor.Actors.Accounts;
 using BetExecutor.Actors.Serialization;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Signals;
+using BetExecutor.Ingress.Signals;
 
 namespace BetExecutor.Crash.Tests.Support;
 
@@ -22,8 +23,9 @@ public sealed class SentSignal(Signal signal, PlannedSignal plan)
 }
 
 /// <summary>
-/// The test's side of the stdin feed, across node incarnations: writes commands in the node's wire format
-/// (<see cref="BetExecutorJsonSerializer.Options"/>) and routes the answer lines back by signal id or identity.
+/// The test's side of the stdin feed, across node incarnations: writes commands in the feed's line format
+/// (<see cref="SignalJson"/>, <see cref="IdentityJson"/>), reads answers in the node's wire format
+/// (<see cref="BetExecutorJsonSerializer.Options"/>) and routes them back by signal id or identity.
 /// Answers of a killed incarnation that never arrived stay missing; such signals are sent again.
 /// </summary>
 public sealed class ExecutorFeed
@@ -66,7 +68,7 @@ public sealed class ExecutorFeed
         var node = _node;
         if (node is null) return false;
         lock (sent) sent.Sends.Add((node.Incarnation, DateTimeOffset.UtcNow));
-        var line = new JsonObject { ["execute"] = JsonSerializer.SerializeToNode(new ExecuteSignal(signal), Wire) }.ToJsonString();
+        var line = new JsonObject { ["execute"] = SignalJson.Write(signal) }.ToJsonString();
         return node.TrySend(line);
     }
 
@@ -75,7 +77,7 @@ public sealed class ExecutorFeed
     {
         var node = _node ?? throw new InvalidOperationException("no node is running");
         var waiter = _statusWaiters.GetOrAdd(identity.Key, _ => new TaskCompletionSource<AccountStatus>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var line = new JsonObject { ["status"] = JsonSerializer.SerializeToNode(new GetAccountStatus(identity), Wire) }.ToJsonString();
+        var line = new JsonObject { ["status"] = IdentityJson.Write(identity) }.ToJsonString();
         if (!node.TrySend(line)) waiter.TrySetCanceled();
         return waiter.Task;
     }

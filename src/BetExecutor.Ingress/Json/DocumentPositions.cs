@@ -1,13 +1,13 @@
 using System.Text.Json;
 using BetExecutor.Domain.Validation;
 
-namespace BetExecutor.Scenarios.Parsing;
+namespace BetExecutor.Ingress.Json;
 
 /// <summary>
 /// Puts errors in the order their fields appear in the file. Errors are found by walking the parsed document
 /// and by domain rules with their own order, so they are sorted afterwards by where each field's text starts.
 /// </summary>
-internal static class DocumentPositions
+public static class DocumentPositions
 {
     private readonly record struct Span(long Start, long End);
 

@@ -1,9 +1,9 @@
 using BetExecutor.Domain.Validation;
 
-namespace BetExecutor.Scenarios.Parsing;
+namespace BetExecutor.Ingress.Json;
 
 /// <summary>Collects every error of one parse, so a file's author sees all its mistakes at once.</summary>
-internal sealed class ErrorSink
+public sealed class ErrorSink
 {
     private readonly List<FieldError> _errors = [];
     private readonly HashSet<string> _fields = [];

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace BetExecutor.Scenarios.Parsing;
+namespace BetExecutor.Ingress.Json;
 
 /// <summary>
 /// Reads the fields of one JSON object with exact types, reporting into an <see cref="ErrorSink"/> instead of
@@ -11,7 +11,7 @@ namespace BetExecutor.Scenarios.Parsing;
 /// Each getter returns <c>null</c> when the field is absent or wrong; for a required field it has then already
 /// reported why. Callers go on reading the other fields, so one pass finds every mistake.
 /// </remarks>
-internal sealed class JsonObjectReader
+public sealed class JsonObjectReader
 {
     private readonly Dictionary<string, JsonElement> _fields = new(StringComparer.Ordinal);
 
@@ -61,7 +61,7 @@ internal sealed class JsonObjectReader
         if (Get(name, need) is not { } element) return null;
         if (element.ValueKind != JsonValueKind.Number) return Mismatch<decimal>(name, "a number", element);
         if (element.TryGetDecimal(out var value)) return value;
-        Errors.Add(PathOf(name), $"{element.GetRawText()} is out of range");
+        Errors.Add(PathOf(name), $"{Shorten(element.GetRawText())} is out of range");
         return null;
     }
 
@@ -77,7 +77,7 @@ internal sealed class JsonObjectReader
             _ => $" between {min} and {max}",
         };
         if (!element.TryGetInt32(out var value))
-            Errors.Add(PathOf(name), $"must be a whole number{range}, not {element.GetRawText()}");
+            Errors.Add(PathOf(name), $"must be a whole number{range}, not {Shorten(element.GetRawText())}");
         else if (value < min || value > max)
             Errors.Add(PathOf(name), $"is {value}; must be{range}");
         else
@@ -100,15 +100,7 @@ internal sealed class JsonObjectReader
     {
         if (String(name, need) is not { } text) return null;
         if (InstantText.TryParse(text, out var instant)) return instant;
-        Errors.Add(PathOf(name), $"'{text}' is not an instant: {InstantText.Hint}");
-        return null;
-    }
-
-    public TimeSpan? Duration(string name, Need need)
-    {
-        if (String(name, need) is not { } text) return null;
-        if (DurationText.TryParse(text, out var duration, out var error)) return duration;
-        Errors.Add(PathOf(name), error!);
+        Errors.Add(PathOf(name), $"{Quote(text)} is not an instant: {InstantText.Hint}");
         return null;
     }
 
@@ -142,6 +134,14 @@ internal sealed class JsonObjectReader
         JsonValueKind.Object => "an object",
         _ => "nothing",
     };
+
+    /// <summary>
+    /// Text the input gave, fit to be echoed in an error: JSON-quoted (so a control character or an ANSI escape
+    /// shows as <c>\u001b</c> and can never act on a terminal or a log) and cut to a few dozen characters (so a
+    /// 10 MB value is not sent back).
+    /// </summary>
+    public static string Quote(string text) =>
+        Shorten(JsonSerializer.Serialize(text.Length > 64 ? text[..64] : text));
 
     private static string Shorten(string raw) => raw.Length <= 40 ? raw : raw[..37] + "...";
 }

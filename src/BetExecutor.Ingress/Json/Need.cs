@@ -1,7 +1,7 @@
-namespace BetExecutor.Scenarios.Parsing;
+namespace BetExecutor.Ingress.Json;
 
 /// <summary>Whether a field must be in the file.</summary>
-internal enum Need
+public enum Need
 {
     Required,
     Optional,
