@@ -38,12 +38,13 @@ public class AccountExposureAndHaltTests
     }
 
     [Theory]
-    [InlineData(PairResult.Settled)]
-    [InlineData(PairResult.Rejected)]
-    public void A_pair_that_ends_without_exposure_opens_none(PairResult result)
+    [InlineData(PairOutcome.Settled.StableCode)]
+    [InlineData(PairOutcome.NothingStands.StableCode)]
+    public void A_pair_that_ends_without_exposure_opens_none(string outcomeCode)
     {
         var state = InFlight();
-        var events = state.OnPairFinished(PairId, new PairOutcome(result), At(30), Settings);
+        var outcome = new[] { Account.SettledOutcome, Account.NothingStandsOutcome }.Single(o => o.Code == outcomeCode);
+        var events = state.OnPairFinished(PairId, outcome, At(30), Settings);
 
         Assert.IsType<PairFinished>(Assert.Single(events));
         Assert.Empty(state.Then(events).Exposures);
@@ -229,7 +230,7 @@ public class AccountExposureAndHaltTests
     public void A_pair_that_finishes_without_a_hedge_frees_the_executing_slot()
     {
         var state = InFlight(at: 0);
-        state = state.Then(state.OnPairFinished(PairId, new PairOutcome(PairResult.Rejected, RejectionCode: "closed"), At(1), Settings));
+        state = state.Then(state.OnPairFinished(PairId, Account.NothingStandsOutcome, At(1), Settings));
 
         Assert.Null(state.ExecutingPairId);
         Assert.Empty(state.InFlight);

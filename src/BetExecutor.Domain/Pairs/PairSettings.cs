@@ -13,6 +13,8 @@ namespace BetExecutor.Domain.Pairs;
 /// <param name="HedgeStakeStep">The hedge venue's stake rounding step.</param>
 /// <param name="LateAcceptanceWatch">After a positive is not found through the window, how long it is still looked up (the pair keeps its identity's executing slot meanwhile); zero ends the pair at once.</param>
 /// <param name="LateAcceptanceCheckEvery">Wait between two lookups during that watch.</param>
+/// <param name="AnswerLimits">Bounds a venue's acceptance must fall within before anything is sized from it (<see cref="AnswerBounds.Default"/> when null).</param>
+/// <param name="MaxPairRestarts">How many times a pair that keeps failing (it throws, or its journal fails) is started again from its events; after that it ends as a <c>pair-failed</c> exposure and its identity halts.</param>
 /// <param name="HedgeShortTolerance">How far (as a share) the accepted hedge's payout may fall below the accepted positive's before the pair is an exposure; covers stake rounding.</param>
 public sealed record PairSettings(
     TimeSpan UnknownWindow,
@@ -27,8 +29,12 @@ public sealed record PairSettings(
     decimal HedgeStakeStep,
     decimal HedgeShortTolerance = 0.01m,
     TimeSpan? LateAcceptanceWatch = null,
-    TimeSpan? LateAcceptanceCheckEvery = null)
+    TimeSpan? LateAcceptanceCheckEvery = null,
+    AnswerBounds? AnswerLimits = null,
+    int MaxPairRestarts = 3)
 {
+    public AnswerBounds Answers => AnswerLimits ?? AnswerBounds.Default;
+
     public TimeSpan Watch => LateAcceptanceWatch ?? TimeSpan.FromMinutes(2);
 
     public TimeSpan WatchCheckEvery => LateAcceptanceCheckEvery ?? TimeSpan.FromSeconds(30);
