@@ -23,11 +23,11 @@ public sealed class SerializerSpecs : ActorSpecBase
     public static IEnumerable<object[]> Samples()
     {
         var signal = SignalFor(Alice, "s-1");
-        var outcome = new PairOutcome(PairResult.Exposure, null, ExposureReason.Unhedged, "detail", Leg, Leg);
+        var exposed = new PairOutcome.Exposed(ExposureReason.PollLimitReached, "not final after 120 polls", Leg, Leg with { Settlement = SettlementState.Pending });
         object[] all =
         [
             new PositiveIntentRecorded(signal, new ClientReference("bx-1-p"), 50m, 2.10m, Start) { Meta = Meta },
-            new PairAbandoned("stale") { Meta = Meta },
+            new PairAbandoned(AbandonReason.StaleSignal, "the pair could only start 00:00:12 after its signal was accepted") { Meta = Meta },
             new PositiveAccepted(new AcceptedBet("bet-1", 50m, 2.1m)) { Meta = Meta },
             new PositiveRejected("MARKET_CLOSED", true) { Meta = Meta },
             new PositiveOutcomeUnknown("timeout") { Meta = Meta },
@@ -45,7 +45,9 @@ public sealed class SerializerSpecs : ActorSpecBase
             new SignalDenied("s-2", DenialReason.Cooldown, "cooldown until ...") { Meta = Meta },
             new PairHedged("s-1") { Meta = Meta },
             new CooldownExtended("s-1", Start.AddSeconds(70)) { Meta = Meta },
-            new PairFinished("s-1", outcome) { Meta = Meta },
+            new PairFinished("s-1", exposed) { Meta = Meta },
+            new PairFinished("s-1", new PairOutcome.Settled(Leg, Leg with { Settlement = SettlementState.Lost })) { Meta = Meta },
+            new PairFinished("s-1", new PairOutcome.NothingStands(NothingStandsReason.PositiveNotFound, "not found by lookups")) { Meta = Meta },
             new ExposureOpened(Exposure) { Meta = Meta },
             new ExposureResolved("s-1", "hedged by hand", "ops") { Meta = Meta },
             new IdentityHalted("maintenance", "ops") { Meta = Meta },

@@ -37,8 +37,8 @@ public sealed class DryRunTrialChecks
         Assert.Empty(executor.Venue.Attempts(HedgeRef(signal)));
         Assert.Empty(executor.Venue.Held(PositiveRef(signal)));
         var outcome = executor.Observer.OutcomeOf(signal.Identity, signal.PairId)!;
-        Assert.Equal(PairResult.Rejected, outcome.Result);
-        Assert.Equal("INSUFFICIENT_FUNDS", outcome.RejectionCode);
+        var nothing = Assert.IsType<PairOutcome.NothingStands>(outcome);
+        Assert.Equal((NothingStandsReason.PositiveRejectedPermanently, "INSUFFICIENT_FUNDS"), (nothing.Reason, nothing.Detail));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class DryRunTrialChecks
         await executor.SendAsync(signal, Leg("accept", SettlementState.Won), Leg("accept", SettlementState.Lost));
         await executor.RunUntilQuietAsync();
 
-        Assert.Equal(PairResult.Settled, executor.Observer.OutcomeOf(signal.Identity, signal.PairId)!.Result);
+        Assert.IsType<PairOutcome.Settled>(executor.Observer.OutcomeOf(signal.Identity, signal.PairId));
         Assert.Single(executor.Venue.Held(PositiveRef(signal)));
         Assert.Single(executor.Venue.Held(HedgeRef(signal)));
         Assert.Empty((await executor.StatusAsync(signal.Identity)).PairsInFlight);
@@ -68,8 +68,7 @@ public sealed class DryRunTrialChecks
         Assert.Single(executor.Venue.Attempts(PositiveRef(signal)));
         Assert.Empty(executor.Venue.Attempts(HedgeRef(signal)));
         var outcome = executor.Observer.OutcomeOf(signal.Identity, signal.PairId)!;
-        Assert.Equal(PairResult.Rejected, outcome.Result);
-        Assert.Equal("not-found-after-window", outcome.RejectionCode);
+        Assert.Equal("not-found-after-window", Assert.IsType<PairOutcome.NothingStands>(outcome).Reason.Code());
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class SettlementChecks
         executor.Venue.Script(PositiveRef(signal), Leg("accept", SettlementState.Won));
         await executor.RunUntilQuietAsync();
 
-        Assert.Equal(PairResult.Settled, executor.Observer.OutcomeOf(signal.Identity, signal.PairId)!.Result);
+        Assert.IsType<PairOutcome.Settled>(executor.Observer.OutcomeOf(signal.Identity, signal.PairId));
         var polls = (await JournalReader.ReadAsync(executor.Node.System, $"pair/{signal.Identity.Key}/{signal.PairId}")).OfType<SettlementPolled>().ToList();
         Assert.InRange(polls.Count, 11, 12);
         Assert.All(polls.SkipLast(1), p => Assert.Equal(SettlementState.Pending, p.Positive));
@@ -38,7 +38,7 @@ public sealed class SettlementChecks
         await executor.RunUntilQuietAsync();
 
         var outcome = executor.Observer.OutcomeOf(signal.Identity, signal.PairId)!;
-        Assert.Equal(ExposureReason.PollLimitReached, outcome.ExposureReason);
+        Assert.Equal(ExposureReason.PollLimitReached, Assert.IsType<PairOutcome.Exposed>(outcome).Reason);
         var polls = (await JournalReader.ReadAsync(executor.Node.System, $"pair/{signal.Identity.Key}/{signal.PairId}")).OfType<SettlementPolled>();
         Assert.Equal(120, polls.Count());
         Assert.False(executor.Clock.HasTimers); // nothing keeps polling
@@ -71,8 +71,8 @@ public sealed class SettlementChecks
         foreach (var c in cases)
         {
             var outcome = executor.Observer.OutcomeOf(c.Signal.Identity, c.Signal.PairId)!;
-            Assert.Equal(c.Expected is null ? PairResult.Settled : PairResult.Exposure, outcome.Result);
-            Assert.Equal(c.Expected, outcome.ExposureReason);
+            Assert.Equal(c.Expected is null ? PairOutcome.Settled.StableCode : PairOutcome.Exposed.StableCode, outcome.Code);
+            Assert.Equal(c.Expected, (outcome as PairOutcome.Exposed)?.Reason);
         }
     }
 }

@@ -11,6 +11,9 @@ public class ScriptParsingTests
         { "accept", new PlaceScript(PlaceBehaviour.Accept) },
         { "accept-at:1.95", new PlaceScript(PlaceBehaviour.AcceptAt, Odds: 1.95m) },
         { "accept-at:3", new PlaceScript(PlaceBehaviour.AcceptAt, Odds: 3m) },
+        { "accept-more:100", new PlaceScript(PlaceBehaviour.AcceptMore, Factor: 100m) },
+        { "accept-more:1.5", new PlaceScript(PlaceBehaviour.AcceptMore, Factor: 1.5m) },
+        { "accept-more:1e26", new PlaceScript(PlaceBehaviour.AcceptMore, Factor: 1e26m) },
         { "reject:MARKET_CLOSED", new PlaceScript(PlaceBehaviour.Reject, Code: "MARKET_CLOSED") },
         { "reject:RATE_LIMITED", new PlaceScript(PlaceBehaviour.Reject, Code: "RATE_LIMITED") },
         { "timeout-placed", new PlaceScript(PlaceBehaviour.TimeoutPlaced) },
@@ -39,6 +42,12 @@ public class ScriptParsingTests
     [InlineData("accept-at:-2", "greater than 1")]
     [InlineData("accept-at:2,5", "greater than 1")]
     [InlineData("accept-at:abc", "greater than 1")]
+    [InlineData("accept-more:", "above 1")]
+    [InlineData("accept-more:1", "above 1")]
+    [InlineData("accept-more:0.5", "above 1")]
+    [InlineData("accept-more:-3", "above 1")]
+    [InlineData("accept-more:1e28", "at most 1E+027")]
+    [InlineData("accept-more:x", "above 1")]
     [InlineData("reject:", "letters, digits or _")]
     [InlineData("reject:MARKET CLOSED", "letters, digits or _")]
     [InlineData("reject:MARKET-CLOSED", "letters, digits or _")]

@@ -23,6 +23,22 @@ public class SimulatorPlacementTests
         Assert.Equal(accepted.Bet.BetId, held.BetId);
     }
 
+    [Theory]
+    [InlineData("accept-more:100", 100)]
+    [InlineData("accept-more:1e26", 1e26)]
+    public async Task Accept_more_claims_a_multiple_of_the_asked_stake_and_holds_that_bet(string place, double factor)
+    {
+        var reference = Reference();
+        var venue = Scripted(reference, Script(place));
+
+        var accepted = Assert.IsType<PlacementResult.Accepted>(await venue.PlaceAsync(Request(reference)));
+
+        Assert.Equal(AskedStake * (decimal)factor, accepted.Bet.Stake);
+        Assert.Equal(AskedOdds, accepted.Bet.Odds);
+        var held = Assert.Single(venue.Held(reference));
+        Assert.Equal((accepted.Bet.Stake, AskedStake), (held.Stake, held.AskedStake));
+    }
+
     [Fact]
     public async Task Accept_at_takes_the_bet_at_the_scripted_odds_and_the_asked_stake()
     {

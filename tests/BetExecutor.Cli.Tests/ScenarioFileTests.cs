@@ -41,8 +41,9 @@ public sealed class ScenarioFileTests
     private static readonly string[] DenialCodes =
         ["cooldown", "pair-executing", "exposure-open", "halted", "invalid-signal", "signal-expired", "event-started", "storage-unavailable"];
 
+    /// <summary>The domain's own codes: the one spelling the journal, logs, the CLI and these files share.</summary>
     private static readonly string[] ExposureReasons =
-        ["void-one-side", "partial-settlement", "both-lost", "both-won", "poll-limit", "unresolved-unknown", "unhedged", "hedge-short"];
+        [.. Enum.GetValues<BetExecutor.Domain.Exposures.ExposureReason>().Select(BetExecutor.Domain.Exposures.ExposureReasonCodes.Code)];
 
     public static IEnumerable<object[]> ExpectedFiles() => ScenarioFiles.TheoryData();
 

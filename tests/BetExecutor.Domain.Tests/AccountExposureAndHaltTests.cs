@@ -38,12 +38,13 @@ public class AccountExposureAndHaltTests
     }
 
     [Theory]
-    [InlineData(PairResult.Settled)]
-    [InlineData(PairResult.Rejected)]
-    public void A_pair_that_ends_without_exposure_opens_none(PairResult result)
+    [InlineData(PairOutcome.Settled.StableCode)]
+    [InlineData(PairOutcome.NothingStands.StableCode)]
+    public void A_pair_that_ends_without_exposure_opens_none(string outcomeCode)
     {
         var state = InFlight();
-        var events = state.OnPairFinished(PairId, new PairOutcome(result), At(30), Settings);
+        var outcome = new[] { Account.SettledOutcome, Account.NothingStandsOutcome }.Single(o => o.Code == outcomeCode);
+        var events = state.OnPairFinished(PairId, outcome, At(30), Settings);
 
         Assert.IsType<PairFinished>(Assert.Single(events));
         Assert.Empty(state.Then(events).Exposures);
@@ -229,7 +230,7 @@ public class AccountExposureAndHaltTests
     public void A_pair_that_finishes_without_a_hedge_frees_the_executing_slot()
     {
         var state = InFlight(at: 0);
-        state = state.Then(state.OnPairFinished(PairId, new PairOutcome(PairResult.Rejected, RejectionCode: "closed"), At(1), Settings));
+        state = state.Then(state.OnPairFinished(PairId, Account.NothingStandsOutcome, At(1), Settings));
 
         Assert.Null(state.ExecutingPairId);
         Assert.Empty(state.InFlight);
@@ -293,5 +294,89 @@ public class AccountExposureAndHaltTests
         Assert.Equal(codes.Count, codes.Distinct().Count());
         Assert.Equal("unhedged", ExposureReason.Unhedged.Code());
         Assert.Equal("poll-limit", ExposureReason.PollLimitReached.Code());
+    }
+}
+
+/// <summary>Exposures that halt their identity: the venue lied, or the pair could not be run at all.</summary>
+public class AccountHaltingExposureTests
+{
+    private static readonly AccountSettings Settings = AccountSettings.Default;
+
+    private static AccountState InFlight() => Account.Given(Account.Accepted(PairId, At(0)));
+
+    [Theory]
+    [InlineData(ExposureReason.VenueAnomaly)]
+    [InlineData(ExposureReason.PairFailed)]
+    public void An_exposure_that_distrusts_the_venue_or_the_pair_halts_the_identity(ExposureReason reason)
+    {
+        var events = InFlight().OnPairFinished(PairId, Account.ExposureOutcome(reason), At(30), Settings);
+
+        Assert.Equal([typeof(PairFinished), typeof(ExposureOpened), typeof(IdentityHalted)], events.Select(e => e.GetType()));
+        var halted = Assert.IsType<IdentityHalted>(events[2]);
+        Assert.Equal(AccountState.ExecutorActor, halted.By);
+        Assert.StartsWith(reason.Code(), halted.Reason);
+        var state = InFlight().Then(events);
+        // Halted even where exposures are configured not to block.
+        var decision = state.DecideSignal(ASignal(id: "sig-2"), At(3600), Settings with { ExposureBlocksIdentity = false }, haltedGlobally: false);
+        Assert.Equal(DenialReason.Halted, decision.DeniedFor());
+    }
+
+    [Theory]
+    [InlineData(ExposureReason.Unhedged)]
+    [InlineData(ExposureReason.HedgeShort)]
+    [InlineData(ExposureReason.BothLost)]
+    public void Other_exposures_do_not_halt(ExposureReason reason)
+    {
+        var events = InFlight().OnPairFinished(PairId, Account.ExposureOutcome(reason), At(30), Settings);
+
+        Assert.DoesNotContain(events, e => e is IdentityHalted);
+    }
+
+    [Fact]
+    public void An_identity_already_halted_keeps_its_first_halt()
+    {
+        var state = Account.Given(Account.Accepted(PairId, At(0)), Account.Halted(At(1)));
+
+        var events = state.OnPairFinished(PairId, Account.ExposureOutcome(ExposureReason.VenueAnomaly), At(30), Settings);
+
+        Assert.Equal([typeof(PairFinished), typeof(ExposureOpened)], events.Select(e => e.GetType()));
+        Assert.Equal("odd prices", state.Then(events).Halt!.Reason);
+    }
+
+    [Fact]
+    public void A_pair_that_failed_repeatedly_ends_as_a_pair_failed_exposure_naming_both_client_references()
+    {
+        var events = InFlight().OnPairFailedRepeatedly(PairId, 4, "OverflowException: too big", At(40), Settings);
+
+        var exposure = Assert.IsType<ExposureOpened>(events[1]).Exposure;
+        Assert.Equal(ExposureReason.PairFailed, exposure.Reason);
+        Assert.Equal(Happened.PositiveRef.Value, exposure.Positive.ClientReference);
+        Assert.Equal(Happened.HedgeRef.Value, exposure.Hedge.ClientReference);
+        Assert.Equal((Soft.Key, Sharp.Key), (exposure.Positive.IdentityKey, exposure.Hedge.IdentityKey));
+        Assert.Null(exposure.Positive.BetId); // the account does not know what was placed: an operator looks it up
+        Assert.Contains("4 time(s)", exposure.Detail);
+        Assert.Contains("OverflowException", exposure.Detail);
+        Assert.IsType<IdentityHalted>(events[2]);
+        var state = InFlight().Then(events);
+        Assert.Empty(state.InFlight); // it is never restarted again
+    }
+
+    [Fact]
+    public void A_pair_no_longer_in_flight_cannot_fail_again()
+    {
+        Assert.Empty(AccountState.Initial(Soft).OnPairFailedRepeatedly(PairId, 4, "x", At(40), Settings));
+    }
+
+    [Fact]
+    public void Outcome_and_reason_codes_are_stable_and_distinct()
+    {
+        Assert.Equal(["settled", "rejected", "exposure"],
+            new PairOutcome[] { Account.SettledOutcome, Account.NothingStandsOutcome, Account.ExposureOutcome() }.Select(o => o.Code));
+        var nothing = Enum.GetValues<NothingStandsReason>().Select(r => r.Code()).ToList();
+        Assert.Equal(nothing.Count, nothing.Distinct().Count());
+        Assert.Equal("not-found-after-window", NothingStandsReason.PositiveNotFound.Code());
+        Assert.Equal("stale-signal", NothingStandsReason.StaleSignal.Code());
+        Assert.All(Enum.GetValues<AbandonReason>(), r => Assert.Equal(r.Code(), r.AsNothingStands().Code()));
+        Assert.Equal(("venue-anomaly", "pair-failed"), (ExposureReason.VenueAnomaly.Code(), ExposureReason.PairFailed.Code()));
     }
 }

@@ -41,8 +41,12 @@ internal static class Account
 
     public static PairHedged Hedged(string pairId, DateTimeOffset at) => new(pairId) { Meta = Meta(at, pairId) };
 
-    public static PairFinished Finished(string pairId, DateTimeOffset at, PairResult result = PairResult.Settled) =>
-        new(pairId, new PairOutcome(result)) { Meta = Meta(at, pairId) };
+    public static PairFinished Finished(string pairId, DateTimeOffset at, PairOutcome? outcome = null) =>
+        new(pairId, outcome ?? SettledOutcome) { Meta = Meta(at, pairId) };
+
+    public static readonly PairOutcome SettledOutcome = new PairOutcome.Settled(Leg(Soft), Leg(Sharp));
+
+    public static readonly PairOutcome NothingStandsOutcome = new PairOutcome.NothingStands(NothingStandsReason.PositiveRejectedPermanently, "closed");
 
     public static ExposureOpened ExposureOpened(string pairId, DateTimeOffset at, TimeSpan? expiry = null) =>
         new(new ExposureRecord(pairId, Soft.Key, ExposureReason.BothLost, "positive Lost, hedge Lost", Leg(Soft), Leg(Sharp), at, at + (expiry ?? AccountSettings.Default.ExposureExpiry)))
@@ -51,7 +55,7 @@ internal static class Account
     public static IdentityHalted Halted(DateTimeOffset at, string reason = "odd prices", string by = "ops@desk") => new(reason, by) { Meta = Meta(at) };
 
     public static PairOutcome ExposureOutcome(ExposureReason reason = ExposureReason.Unhedged) =>
-        new(PairResult.Exposure, ExposureReason: reason, Detail: "hedge rejected permanently (closed)", Positive: Leg(Soft), Hedge: Leg(Sharp));
+        new PairOutcome.Exposed(reason, "hedge rejected permanently (closed)", Leg(Soft), Leg(Sharp));
 
     public static LegSnapshot Leg(Identity identity) => new(identity.Key, "ref", 100m, 2.10m, "bet", 100m, 2.10m, null);
 }

@@ -9,6 +9,8 @@ public enum VenuePlacement
     Accept,
     /// <summary>Takes the bet at other terms: a smaller stake and shorter odds than asked.</summary>
     AcceptOtherTerms,
+    /// <summary>A venue that lies: says it took 100 times the asked stake.</summary>
+    AcceptMoreThanAsked,
     RejectPermanent,
     RejectTransient,
     /// <summary>A transient rejection that quotes a new price above the asked one.</summary>
@@ -55,6 +57,8 @@ internal sealed class ModelVenue(TimeSpan visibleAfter)
 
     public const decimal PriceBelowAnyMinimum = 1.10m;
 
+    public const decimal OverAcceptFactor = 100m;
+
     private readonly Dictionary<ClientReference, Bet> _bets = [];
 
     public TimeSpan VisibleAfter { get; } = visibleAfter;
@@ -84,6 +88,8 @@ internal sealed class ModelVenue(TimeSpan visibleAfter)
                 var stake = Math.Max(0.01m, Math.Round(order.Stake * 0.6m, 2));
                 var odds = Math.Max(1.01m, order.Odds - 0.05m);
                 return new PlacementResult.Accepted(Accepted(Take(leg, order, stake, odds, now)));
+            case VenuePlacement.AcceptMoreThanAsked:
+                return new PlacementResult.Accepted(Accepted(Take(leg, order, order.Stake * OverAcceptFactor, order.Odds, now)));
             case VenuePlacement.RejectPermanent:
                 return new PlacementResult.Rejected("market-closed", Permanent: true);
             case VenuePlacement.RejectTransient:

@@ -17,7 +17,7 @@ public class PairHedgeLegTests
 
         then.ThenEmitted(typeof(HedgeAccepted)).ThenDid(typeof(ReportHedged), typeof(WakeAt)).ThenStatusIs(PairStatus.Settling);
         Assert.Equal(KickOff, then.ThenWakesAt());
-        Assert.Equal("hdg-bet", then.State.Hedge.Bet!.BetId);
+        Assert.Equal("hdg-bet", then.InPhase<PairPhase.Settling>().HedgeBet.BetId);
     }
 
     [Fact]

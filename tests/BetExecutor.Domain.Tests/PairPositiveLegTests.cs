@@ -40,8 +40,8 @@ public class PairPositiveLegTests
         var then = PairSpec.Given().When(Start(acceptedAt: T0), T0 + PairSettings.Default.MaxStartDelay + TimeSpan.FromMilliseconds(1));
 
         then.ThenEmitted(typeof(PairAbandoned)).ThenDid(typeof(ReportFinished)).ThenStatusIs(PairStatus.Abandoned);
-        var outcome = then.ThenFinishedWith(PairResult.Rejected);
-        Assert.Equal("stale-signal", outcome.RejectionCode);
+        var outcome = then.ThenFinishedWith<PairOutcome.NothingStands>();
+        Assert.Equal("stale-signal", outcome.Reason.Code());
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class PairPositiveLegTests
         var then = PairSpec.Given().When(Start(ASignal(expiresAt: At(1))), At(1));
 
         then.ThenEmitted(typeof(PairAbandoned)).ThenDidNot<PlaceLeg>().ThenStatusIs(PairStatus.Abandoned);
-        Assert.Equal("stale-signal", then.ThenFinishedWith(PairResult.Rejected).RejectionCode);
+        Assert.Equal("signal-expired", then.ThenFinishedWith<PairOutcome.NothingStands>().Reason.Code());
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class PairPositiveLegTests
         var intent = then.ThenEmitted<HedgeIntentRecorded>();
         Assert.Equal((Happened.HedgeRef, 1, 39.02m, 2.05m), (intent.ClientReference, intent.Attempt, intent.Stake, intent.Odds));
         Assert.Equal(new LegOrder(Sharp, Happened.HedgeRef, "event-1", "match-odds", "home-lay", 2.05m, 39.02m, "EUR"), then.ThenPlaces(Hedge).Order);
-        Assert.Equal(new AcceptedBet("pos-bet", 40m, 2.00m), then.State.Positive.Bet);
+        Assert.Equal(new AcceptedBet("pos-bet", 40m, 2.00m), then.InPhase<PairPhase.HedgePending>().Positive);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class PairPositiveLegTests
 
         then.ThenEmitted(typeof(PositiveAccepted), typeof(ExposureRaised)).ThenDidNot<PlaceLeg>();
         then.ThenExposed(ExposureReason.Unhedged);
-        Assert.Equal("pos-bet", then.ThenFinishedWith(PairResult.Exposure).Positive!.BetId);
+        Assert.Equal("pos-bet", then.ThenFinishedWith<PairOutcome.Exposed>().Positive!.BetId);
     }
 
     [Theory]
@@ -99,7 +99,7 @@ public class PairPositiveLegTests
             .When(Placed(Positive, new PlacementResult.Rejected("odds-changed", permanent)), At(1));
 
         then.ThenEmitted(typeof(PositiveRejected)).ThenDid(typeof(ReportFinished)).ThenStatusIs(PairStatus.PositiveRejected);
-        Assert.Equal("odds-changed", then.ThenFinishedWith(PairResult.Rejected).RejectionCode);
+        Assert.Equal("odds-changed", then.ThenFinishedWith<PairOutcome.NothingStands>().Detail);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class PairPositiveLegTests
 
         then.ThenEmitted(typeof(PositiveOutcomeUnknown)).ThenDid(typeof(WakeAt)).ThenStatusIs(PairStatus.PositiveUnknown);
         Assert.Equal(At(3), then.ThenWakesAt());
-        Assert.Equal(At(1), then.State.UnknownSince);
+        Assert.Equal(At(1), then.InPhase<PairPhase.PositiveUnknown>().Since);
 
         var lookup = then.AndWhen(Wake, At(3)).ThenLooksUp(Positive);
         Assert.Equal(new LookUpLeg(Positive, Soft, Happened.PositiveRef), lookup);
@@ -148,7 +148,7 @@ public class PairPositiveLegTests
 
         // Then the late-acceptance watch: every 30 s for 2 min after the window, in case the venue shows the bet late.
         Assert.Equal([At(3), At(5), At(7), At(10), At(14.5), At(21.25), At(31), At(61), At(91), At(121), At(151)], lookups);
-        Assert.Equal("not-found-after-window", then.ThenFinishedWith(PairResult.Rejected).RejectionCode);
+        Assert.Equal("not-found-after-window", then.ThenFinishedWith<PairOutcome.NothingStands>().Reason.Code());
         then.ThenEmitted(typeof(PositiveWatchEnded)).ThenStatusIs(PairStatus.PositiveRejected);
     }
 
@@ -183,7 +183,7 @@ public class PairPositiveLegTests
         var then = PairSpec.Given(Happened.PositiveIntent(), Happened.PositiveUnknown(At(1))).Using(settings).When(NotFound(Positive), At(31));
 
         then.ThenEmitted(typeof(PositiveNotFound), typeof(PositiveWatchEnded));
-        Assert.Equal("not-found-after-window", then.ThenFinishedWith(PairResult.Rejected).RejectionCode);
+        Assert.Equal("not-found-after-window", then.ThenFinishedWith<PairOutcome.NothingStands>().Reason.Code());
     }
 
     [Fact]
@@ -202,7 +202,8 @@ public class PairPositiveLegTests
 
         then.ThenEmitted(typeof(PositiveAccepted), typeof(HedgeIntentRecorded)).ThenStatusIs(PairStatus.HedgePending);
         Assert.Equal(53.66m, then.ThenPlaces(Hedge).Order.Stake); // 110 / 2.05 = 53.658…
-        Assert.Null(then.State.UnknownSince);
+        // The unknown is resolved: a pending hedge has no "unknown since" to carry over.
+        Assert.Equal(new AcceptedBet("pos-bet", 50m, 2.20m), then.InPhase<PairPhase.HedgePending>().Positive);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public class PairRecoveryTests
 
         then.ThenEmitted(typeof(PositiveOutcomeUnknown)).ThenDid(typeof(LookUpLeg)).ThenStatusIs(PairStatus.PositiveUnknown);
         Assert.Equal(new LookUpLeg(Positive, Soft, Happened.PositiveRef), then.ThenLooksUp(Positive));
-        Assert.Equal(At(100), then.State.UnknownSince);
+        Assert.Equal(At(100), then.InPhase<PairPhase.PositiveUnknown>().Since);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class PairRecoveryTests
 
         // Still not there when the late-acceptance watch ends (2 min after the window): nothing stands.
         then = then.AndWhen(NotFound(Positive), At(250));
-        Assert.Equal("not-found-after-window", then.ThenFinishedWith(PairResult.Rejected).RejectionCode);
+        Assert.Equal("not-found-after-window", then.ThenFinishedWith<PairOutcome.NothingStands>().Reason.Code());
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class PairRecoveryTests
 
         Assert.Empty(then.Events);
         then.ThenDid(typeof(LookUpLeg));
-        Assert.Equal(At(1), then.State.UnknownSince);
+        Assert.Equal(At(1), then.InPhase<PairPhase.PositiveUnknown>().Since);
     }
 
     [Fact]

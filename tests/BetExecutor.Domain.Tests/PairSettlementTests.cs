@@ -47,7 +47,7 @@ public class PairSettlementTests
     {
         var then = Placed.When(SettlementFailed(), KickOff);
 
-        Assert.Equal((1, (SettlementState?)null, (SettlementState?)null), (then.ThenEmitted<SettlementPolled>().Poll, then.State.Positive.Settlement, then.State.Hedge.Settlement));
+        Assert.Equal((1, (SettlementState?)null, (SettlementState?)null), (then.ThenEmitted<SettlementPolled>().Poll, then.InPhase<PairPhase.Settling>().PositiveSettlement, then.InPhase<PairPhase.Settling>().HedgeSettlement));
         then.ThenStatusIs(PairStatus.Settling).ThenWakesAt();
     }
 
@@ -57,7 +57,7 @@ public class PairSettlementTests
         var then = PairSpec.Given([.. Happened.BothLegsPlaced(At(1)), Happened.Polled(1, Won, Pending)])
             .When(Settlement(Lost, Pending), KickOff);
 
-        Assert.Equal(Won, then.State.Positive.Settlement);
+        Assert.Equal(Won, then.InPhase<PairPhase.Settling>().PositiveSettlement);
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public class PairSettlementTests
         var then = Placed.When(Settlement(positive, Pending), KickOff).AndWhen(Settlement(null, hedge), KickOff.AddSeconds(30));
 
         then.ThenEmitted(typeof(SettlementPolled), typeof(PairSettled)).ThenStatusIs(PairStatus.Settled).ThenDidNot<WakeAt>();
-        var outcome = then.ThenFinishedWith(PairResult.Settled);
+        var outcome = then.ThenFinishedWith<PairOutcome.Settled>();
         Assert.Equal((positive, hedge), (outcome.Positive!.Settlement, outcome.Hedge!.Settlement));
         Assert.Equal(("pos-bet", "hdg-bet"), (outcome.Positive.BetId, outcome.Hedge.BetId));
     }
@@ -111,7 +111,7 @@ public class PairSettlementTests
 
         Assert.Equal(PairSettings.Default.MaxSettlementPolls, polls);
         Assert.Equal(120, polls);
-        Assert.Equal(120, then.State.Polls);
+        Assert.Equal(120, then.ThenEmitted<SettlementPolled>().Poll);
         then.ThenExposed(ExposureReason.PollLimitReached);
     }
 
@@ -121,7 +121,7 @@ public class PairSettlementTests
         var settings = PairSettings.Default with { MaxSettlementPolls = 2 };
         var then = Placed.Using(settings).When(Settlement(Pending, Pending), KickOff).AndWhen(Settlement(Won, Lost), KickOff.AddSeconds(30));
 
-        then.ThenFinishedWith(PairResult.Settled);
+        then.ThenFinishedWith<PairOutcome.Settled>();
     }
 
     [Fact]

@@ -58,6 +58,9 @@ internal sealed class PairThen(PairState before, PairDecision decision, IReadOnl
         return new PairThen(State, decision, [.. History, .. decision.Events], settings);
     }
 
+    /// <summary>The phase after the decision, which must be of this kind; its fields are what the pair knows there.</summary>
+    public TPhase InPhase<TPhase>() where TPhase : PairPhase => Assert.IsType<TPhase>(State.Phase);
+
     public PairThen ThenStatusIs(PairStatus status)
     {
         Assert.Equal(status, State.Status);
@@ -99,19 +102,18 @@ internal sealed class PairThen(PairState before, PairDecision decision, IReadOnl
 
     public LookUpLeg ThenLooksUp(LegKind leg) => Assert.Single(Effects.OfType<LookUpLeg>(), l => l.Leg == leg);
 
-    public PairOutcome ThenFinishedWith(PairResult result)
+    public T ThenFinishedWith<T>() where T : PairOutcome
     {
-        var outcome = ThenDid<ReportFinished>().Outcome;
-        Assert.Equal(result, outcome.Result);
+        var outcome = Assert.IsType<T>(ThenDid<ReportFinished>().Outcome);
         Assert.Equal(outcome, State.Outcome);
         Assert.True(State.Status.IsTerminal());
         return outcome;
     }
 
-    public PairOutcome ThenExposed(ExposureReason reason)
+    public PairOutcome.Exposed ThenExposed(ExposureReason reason)
     {
-        var outcome = ThenFinishedWith(PairResult.Exposure);
-        Assert.Equal(reason, outcome.ExposureReason);
+        var outcome = ThenFinishedWith<PairOutcome.Exposed>();
+        Assert.Equal(reason, outcome.Reason);
         Assert.Equal(reason, ThenEmitted<ExposureRaised>().Reason);
         Assert.Equal(PairStatus.Exposed, State.Status);
         return outcome;

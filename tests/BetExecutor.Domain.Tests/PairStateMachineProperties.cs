@@ -19,7 +19,7 @@ public class PairStateMachineProperties
 
     private static readonly Gen<Scenario> Scenarios =
         from placements in Script(8,
-            (4, VenuePlacement.Accept), (2, VenuePlacement.AcceptOtherTerms), (1, VenuePlacement.RejectPermanent),
+            (4, VenuePlacement.Accept), (2, VenuePlacement.AcceptOtherTerms), (1, VenuePlacement.AcceptMoreThanAsked), (1, VenuePlacement.RejectPermanent),
             (2, VenuePlacement.RejectTransient), (2, VenuePlacement.RejectRepriced), (1, VenuePlacement.RejectRepricedBelowMinimum),
             (2, VenuePlacement.UnknownTaken), (2, VenuePlacement.UnknownNotTaken))
         // Failures also come as outages: every lookup fails for a while, or nothing settles for a long time.
@@ -66,6 +66,21 @@ public class PairStateMachineProperties
             _ => "a hedge order does not pay what the accepted positive pays");
 
     [FsCheck.Xunit.Property(MaxTest = Runs)]
+    public Property No_hedge_is_sized_from_a_positive_accepted_above_its_asked_stake() =>
+        ForEveryRun(
+            run => run.Placements(Hedge).All(_ =>
+                run.Venue.Held(Positive) is { } positive
+                && run.Placements(Positive).All(p => positive.Stake <= p.Order.Stake + AnswerBounds.Default.StakeRounding)),
+            _ => "a hedge was placed although the venue claimed more positive stake than was asked");
+
+    [FsCheck.Xunit.Property(MaxTest = Runs)]
+    public Property A_venue_anomaly_always_ends_as_an_exposure() =>
+        ForEveryRun(
+            run => !run.Venue.Bets.Any(b => b.Stake > run.Placements(b.Leg).Select(p => p.Order.Stake).DefaultIfEmpty(0m).Max() + 0.01m)
+                || run.State.Outcome is PairOutcome.Exposed,
+            _ => "the venue holds a leg for more than was asked, yet the pair did not end as an exposure");
+
+    [FsCheck.Xunit.Property(MaxTest = Runs)]
     public Property Each_leg_keeps_one_client_reference_and_the_venue_holds_at_most_one_bet_per_leg() =>
         ForEveryRun(
             run => run.Placements(Positive).Select(p => p.Order.ClientReference).Distinct().Count() <= 1
@@ -90,7 +105,7 @@ public class PairStateMachineProperties
     public Property A_positive_left_without_a_hedge_always_ends_as_an_exposure() =>
         ForEveryRun(
             run => !(run.Venue.Held(Positive) is not null && run.Venue.Held(Hedge) is null)
-                || run.State.Outcome?.Result == PairResult.Exposure,
+                || run.State.Outcome is PairOutcome.Exposed,
             _ => "the venue holds the positive and no hedge, yet the pair did not end as an exposure");
 
     [FsCheck.Xunit.Property(MaxTest = Runs)]
@@ -103,14 +118,14 @@ public class PairStateMachineProperties
     [FsCheck.Xunit.Property(MaxTest = Runs)]
     public Property An_outcome_agrees_with_what_the_venue_holds() =>
         ForEveryRun(
-            run => run.State.Outcome?.Result switch
+            run => run.State.Outcome switch
             {
                 // Nothing stands: the venue holds no bet of the pair.
-                PairResult.Rejected => run.Venue.Bets.Count == 0,
+                PairOutcome.NothingStands => run.Venue.Bets.Count == 0,
                 // Both legs stand and the pair knows them by the venue's ids.
-                PairResult.Settled => run.Venue.Held(Positive)?.BetId == run.State.Positive.Bet?.BetId
-                    && run.Venue.Held(Hedge)?.BetId == run.State.Hedge.Bet?.BetId
-                    && run.State.Positive.Bet is not null && run.State.Hedge.Bet is not null,
+                PairOutcome.Settled settled => run.Venue.Held(Positive)?.BetId == settled.Positive.BetId
+                    && run.Venue.Held(Hedge)?.BetId == settled.Hedge.BetId
+                    && settled.Positive.BetId is not null && settled.Hedge.BetId is not null,
                 _ => true,
             },
             _ => "the reported outcome contradicts the bets the venue holds");
@@ -127,12 +142,16 @@ public class PairStateMachineProperties
     {
         var runs = Gen.Sample(Scenarios, 2000).Select(PairInterpreter.Run).ToList();
 
-        var endings = runs.Select(r => (r.State.Status, r.State.Outcome?.ExposureReason)).ToHashSet();
+        var endings = runs.Select(r => (r.State.Status, (r.State.Outcome as PairOutcome.Exposed)?.Reason)).ToHashSet();
         Assert.Contains((PairStatus.Abandoned, null), endings);
         Assert.Contains((PairStatus.PositiveRejected, null), endings);
         Assert.Contains((PairStatus.Settled, null), endings);
-        Assert.All(Enum.GetValues<Exposures.ExposureReason>(), reason => Assert.Contains((PairStatus.Exposed, reason), endings));
-        Assert.Contains(runs, r => r.State.Outcome?.RejectionCode == "not-found-after-window");
+        // Every reason a pair can raise by itself; pair-failed is raised by the account when a pair keeps crashing.
+        var raisedByPairs = Enum.GetValues<Exposures.ExposureReason>().Where(r => r != Exposures.ExposureReason.PairFailed);
+        Assert.All(raisedByPairs, reason => Assert.Contains((PairStatus.Exposed, reason), endings));
+        Assert.Contains(runs, r => r.State.Outcome is PairOutcome.NothingStands { Reason: NothingStandsReason.PositiveNotFound });
+        Assert.Contains(runs, r => r.State.Outcome is PairOutcome.NothingStands { Reason: NothingStandsReason.PositiveRejectedPermanently });
+        Assert.Contains(runs, r => r.State.Outcome is PairOutcome.NothingStands { Reason: NothingStandsReason.PositiveRejectedTransiently });
         Assert.Contains(runs, r => r.Journal.OfType<PositiveOutcomeUnknown>().Any(e => e.Reason.StartsWith("recovered")));
         Assert.Contains(runs, r => r.Journal.OfType<HedgeOutcomeUnknown>().Any(e => e.Reason.StartsWith("recovered")));
         Assert.Contains(runs, r => r.Placements(Hedge).Count() == PairInterpreter.Settings.HedgeMaxAttempts);

@@ -16,7 +16,7 @@ public class PairTransitionTableTests
     private static readonly PairEvent[] OneOfEach =
     [
         Happened.PositiveIntent(),
-        new PairAbandoned("late") { Meta = Meta },
+        new PairAbandoned(AbandonReason.StaleSignal, "late") { Meta = Meta },
         Happened.PositiveAccepted(),
         new PositiveRejected("closed", true) { Meta = Meta },
         Happened.PositiveUnknown(),

@@ -14,7 +14,14 @@ public sealed class SoakChecksCatchViolationsTests(SoakFixture soak)
 {
     private SoakResult Run => soak.Result;
 
-    private PairView SettledPair => soak.Ledger.Executed.First(p => p.Outcome?.Result == PairResult.Settled);
+    private PairView SettledPair => soak.Ledger.Executed.First(p => p.Outcome is PairOutcome.Settled);
+
+    /// <summary>The settled pair's outcome, re-labelled as an exposure of <paramref name="reason"/> with the same legs.</summary>
+    private static PairOutcome AsExposure(PairView pair, ExposureReason reason)
+    {
+        var settled = Assert.IsType<PairOutcome.Settled>(pair.Outcome);
+        return new PairOutcome.Exposed(reason, "forged by the test", settled.Positive, settled.Hedge);
+    }
 
     [Fact]
     public void A_second_bet_for_one_leg_is_reported_as_a_duplicate()
@@ -50,8 +57,9 @@ public sealed class SoakChecksCatchViolationsTests(SoakFixture soak)
     [Fact]
     public void An_unhedged_positive_reported_as_settled_is_a_silent_imbalance()
     {
-        var unhedged = soak.Ledger.Executed.First(p => p.Outcome?.ExposureReason == ExposureReason.Unhedged);
-        var ledger = new SoakLedger(Run with { Outcomes = Replace(unhedged, new PairOutcome(PairResult.Settled)) });
+        var unhedged = soak.Ledger.Executed.First(p => p.Outcome is PairOutcome.Exposed { Reason: ExposureReason.Unhedged });
+        var exposed = (PairOutcome.Exposed)unhedged.Outcome!;
+        var ledger = new SoakLedger(Run with { Outcomes = Replace(unhedged, new PairOutcome.Settled(exposed.Positive, exposed.Hedge)) });
 
         Assert.Contains(ledger.SilentImbalances(), p => p.Contains(unhedged.Pair.PairId, StringComparison.Ordinal));
         Assert.Contains(ledger.OutcomesDisagreeingWithTheBook(), p => p.Contains(unhedged.Pair.PairId, StringComparison.Ordinal));
@@ -63,7 +71,7 @@ public sealed class SoakChecksCatchViolationsTests(SoakFixture soak)
         var pair = SettledPair;
         var ledger = new SoakLedger(Run with
         {
-            Outcomes = Replace(pair, pair.Outcome! with { Result = PairResult.Exposure, ExposureReason = ExposureReason.BothWon }),
+            Outcomes = Replace(pair, AsExposure(pair, ExposureReason.BothWon)),
         });
 
         Assert.Contains(ledger.OutcomesDisagreeingWithTheBook(), p => p.Contains(pair.Pair.PairId, StringComparison.Ordinal));
@@ -75,7 +83,7 @@ public sealed class SoakChecksCatchViolationsTests(SoakFixture soak)
         var pair = SettledPair;
         var ledger = new SoakLedger(Run with
         {
-            Outcomes = Replace(pair, pair.Outcome! with { Result = PairResult.Exposure, ExposureReason = ExposureReason.UnresolvedUnknown }),
+            Outcomes = Replace(pair, AsExposure(pair, ExposureReason.UnresolvedUnknown)),
         });
 
         Assert.Contains(ledger.UnexplainedUnresolvedUnknowns(), p => p.Contains(pair.Pair.PairId, StringComparison.Ordinal));

@@ -14,6 +14,8 @@ public sealed class HttpEqualsInProcessTests
     [Theory]
     [InlineData("accept", "won", 0, false)]
     [InlineData("accept-at:1.85", "lost", 0, false)]
+    [InlineData("accept-more:100", "won", 0, false)]
+    [InlineData("accept-more:1e26", "lost", 0, false)]
     [InlineData("accept", "void", 10, false)]
     [InlineData("accept", "half-won", 0, false)]
     [InlineData("accept", "half-lost", 3, false)]

@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Event;
 using BetExecutor.Actors.Pairs;
+using BetExecutor.Domain.Accounts;
+using BetExecutor.Domain.Exposures;
 using BetExecutor.Domain.Pairs;
 using BetExecutor.Domain.Signals;
 
@@ -11,14 +13,22 @@ public sealed partial class AccountActor
 {
     private sealed record RestartPair(string PairId);
 
+    /// <summary>How often each pair in flight stopped before finishing, since this account started.</summary>
+    private readonly Dictionary<string, int> _pairStops = [];
+
+    /// <summary>The last failure a pair threw: the supervisor sees the error, the Terminated that follows only the actor.</summary>
+    private string? _lastPairFailure;
+
     /// <summary>
     /// A pair that throws is stopped, not restarted on the spot: an immediate restart would replay into the same
-    /// failure in a tight loop. <see cref="OnPairStopped"/> starts it again from its events after a pause.
+    /// failure in a tight loop. <see cref="OnPairStopped"/> starts it again from its events after a pause, a bounded
+    /// number of times.
     /// </summary>
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(ex =>
         {
-            _log.Error(ex, "A pair failed; it is stopped and restarted from its events in {Delay}", _services.Settings.PairRestartDelay);
+            _lastPairFailure = $"{ex.GetType().Name}: {ex.GetBaseException().Message}";
+            _log.Error(ex, "A pair failed; it is stopped");
             return Directive.Stop;
         });
 
@@ -44,10 +54,57 @@ public sealed partial class AccountActor
     {
         if (!_pairOf.Remove(child, out var pairId)) return;
         if (_pairs.TryGetValue(pairId, out var current) && Equals(current, child)) _pairs.Remove(pairId);
-        if (!_state.InFlight.ContainsKey(pairId)) return;
-        // Stopped before it finished (its journal failed, or it met an impossible history): try again after a pause.
-        _log.Warning("Pair {PairId} stopped before finishing; restarting it in {Delay}", pairId, _services.Settings.PairRestartDelay);
+        var failure = _lastPairFailure ?? "it stopped before finishing (its journal failed or refused an event)";
+        _lastPairFailure = null;
+        if (!_state.InFlight.ContainsKey(pairId))
+        {
+            _pairStops.Remove(pairId);
+            return;
+        }
+        // Stopped before it finished (it threw, its journal failed, or it met an impossible history): try again
+        // after a pause, but only so often. A pair that fails every time would otherwise loop for ever, its positive
+        // possibly placed and nobody told.
+        var stops = _pairStops[pairId] = _pairStops.GetValueOrDefault(pairId) + 1;
+        var allowed = _services.Settings.Pair.MaxPairRestarts;
+        if (stops > allowed)
+        {
+            GiveUpOnPair(pairId, stops, failure);
+            return;
+        }
+        _log.Warning("Pair {PairId} stopped before finishing ({Failure}); restart {Restart} of {Allowed} in {Delay}",
+            pairId, failure, stops, allowed, _services.Settings.PairRestartDelay);
         _services.Clock.Schedule(Now + _services.Settings.PairRestartDelay, Self, new RestartPair(pairId));
+    }
+
+    /// <summary>The pair ends as a <c>pair-failed</c> exposure and its identity halts; it is not started again.</summary>
+    private void GiveUpOnPair(string pairId, int stops, string failure)
+    {
+        _log.Error("Pair {PairId} failed {Stops} times; it ends as an exposure and {Identity} halts: {Failure}", pairId, stops, _identity.Key, failure);
+        _pairStops.Remove(pairId);
+        var events = _state.OnPairFailedRepeatedly(pairId, stops, failure, Now, _services.Settings.Account, DryRun);
+        PersistAll(events.Select(Stamp), e =>
+        {
+            Applied(e);
+            if (e is not PairFinished finished) return;
+            LogFinished(finished);
+            _services.Observer.PairFinished(_identity, finished.PairId, finished.Outcome);
+        });
+    }
+
+    private void LogFinished(PairFinished finished)
+    {
+        switch (finished.Outcome)
+        {
+            case PairOutcome.Exposed exposed:
+                _log.Warning("Pair {PairId} finished: {Outcome} {ExposureReason} {Detail}", finished.PairId, exposed.Code, exposed.Reason.Code(), exposed.Detail);
+                break;
+            case PairOutcome.NothingStands nothing:
+                _log.Info("Pair {PairId} finished: {Outcome} {Reason} {Detail}", finished.PairId, nothing.Code, nothing.Reason.Code(), nothing.Detail);
+                break;
+            default:
+                _log.Info("Pair {PairId} finished: {Outcome}", finished.PairId, finished.Outcome.Code);
+                break;
+        }
     }
 
     private void RestartPairIfStillInFlight(string pairId)

@@ -155,7 +155,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
             Applied(e);
             if (e is not PairFinished finished) return;
             // Inside the persist handler: anyone asking this account afterwards is answered after the observer heard.
-            _log.Info("Pair {PairId} finished: {Result} {ExposureReason}", finished.PairId, finished.Outcome.Result, finished.Outcome.ExposureReason);
+            LogFinished(finished);
             _services.Observer.PairFinished(_identity, finished.PairId, finished.Outcome);
         });
     }

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using BetExecutor.Bookmakers.Contract;
+using BetExecutor.Domain.Exposures;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Domain.Pairs;
@@ -171,10 +172,13 @@ public sealed partial class BetPairActor : ReceivePersistentActor
         switch (e)
         {
             case ExposureRaised x:
-                _log.Warning("Exposure raised on pair {PairId}: {ExposureReason} {Detail}", _state.PairId, x.Reason, x.Detail);
+                _log.Warning("Exposure raised on pair {PairId}: {ExposureReason} {Detail}", _state.PairId, x.Reason.Code(), x.Detail);
                 break;
             case PositiveRejected r:
                 _log.Info("Positive rejected {Code} (permanent {Permanent}); no hedge will be placed", r.Code, r.Permanent);
+                break;
+            case PairAbandoned a:
+                _log.Info("Pair abandoned before placing anything: {Reason} {Detail}", a.Reason.Code(), a.Detail);
                 break;
             default:
                 _log.Info("{Event} recorded; pair now {Status}", e.GetType().Name, _state.Status);

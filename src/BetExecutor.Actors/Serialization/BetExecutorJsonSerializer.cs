@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Akka.Actor;
 using Akka.Serialization;
 
@@ -31,10 +32,12 @@ public sealed class BetExecutorJsonSerializer(ExtendedActorSystem system) : Seri
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { StableCodes.DescribeClosedHierarchies } },
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        // Every enum is written as its stable code, never its C# name (a rename must not change what is stored).
+        foreach (var converter in StableCodes.Converters) options.Converters.Add(converter);
         options.Converters.Add(new IdentityJsonConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 }

@@ -59,6 +59,7 @@ public static class ScriptWire
     {
         PlaceBehaviour.Accept => "accept",
         PlaceBehaviour.AcceptAt => "accept-at:" + place.Odds!.Value.ToString(CultureInfo.InvariantCulture),
+        PlaceBehaviour.AcceptMore => "accept-more:" + place.Factor!.Value.ToString(CultureInfo.InvariantCulture),
         PlaceBehaviour.Reject => "reject:" + place.Code,
         PlaceBehaviour.TimeoutPlaced => "timeout-placed",
         PlaceBehaviour.TimeoutNotPlaced => "timeout-not-placed",

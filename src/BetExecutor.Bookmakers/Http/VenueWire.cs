@@ -74,7 +74,7 @@ public sealed record SettlementBody(string? BetId, string? State);
 public sealed record ErrorBody(string Error, IReadOnlyList<string>? Errors = null);
 
 /// <summary><c>POST /control/scripts</c>: the scenario form of a <see cref="Scripts.LegScript"/>.</summary>
-/// <param name="Place">accept, accept-at:ODDS, reject:CODE, timeout-placed, timeout-not-placed or error.</param>
+/// <param name="Place">accept, accept-at:ODDS, accept-more:FACTOR, reject:CODE, timeout-placed, timeout-not-placed or error.</param>
 /// <param name="Settle">won, lost, void, half-won, half-lost or pending.</param>
 /// <param name="VisibleAfter">How long after it is taken the bet shows in lookups, on the venue's clock ("00:00:05").</param>
 /// <param name="Lookup">ok, or fails: every lookup of the reference fails.</param>

@@ -11,6 +11,11 @@ public enum PlaceBehaviour
     Accept,
     /// <summary>Takes the bet at the asked stake but at other odds (<see cref="PlaceScript.Odds"/>).</summary>
     AcceptAt,
+    /// <summary>
+    /// A venue that lies: takes the bet for <see cref="PlaceScript.Factor"/> times the asked stake, at the asked odds.
+    /// An executor must not size anything from such an answer.
+    /// </summary>
+    AcceptMore,
     /// <summary>Refuses with <see cref="PlaceScript.Code"/>; holds nothing.</summary>
     Reject,
     /// <summary>Takes the bet but the answer times out: the client sees Unknown.</summary>
@@ -21,12 +26,15 @@ public enum PlaceBehaviour
     Error,
 }
 
-public sealed record PlaceScript(PlaceBehaviour Behaviour, decimal? Odds = null, string? Code = null)
+public sealed record PlaceScript(PlaceBehaviour Behaviour, decimal? Odds = null, string? Code = null, decimal? Factor = null)
 {
     public static readonly PlaceScript Accept = new(PlaceBehaviour.Accept);
 
+    /// <summary>The largest <c>accept-more</c> factor: big enough to make an accepted stake overflow careless arithmetic.</summary>
+    public const decimal MaxFactor = 1e27m;
+
     /// <summary>
-    /// Parses the scenario form: <c>accept</c>, <c>accept-at:ODDS</c>, <c>reject:CODE</c>, <c>timeout-placed</c>,
+    /// Parses the scenario form: <c>accept</c>, <c>accept-at:ODDS</c>, <c>accept-more:FACTOR</c>, <c>reject:CODE</c>, <c>timeout-placed</c>,
     /// <c>timeout-not-placed</c> or <c>error</c>. Errors name <paramref name="field"/>.
     /// </summary>
     public static PlaceScript Parse(string? text, string field)
@@ -57,6 +65,18 @@ public sealed record PlaceScript(PlaceBehaviour Behaviour, decimal? Odds = null,
             error = $"'{text}': the odds after accept-at: must be a decimal number greater than 1";
             return false;
         }
+        if (text is not null && text.StartsWith("accept-more:", StringComparison.Ordinal))
+        {
+            var factor = text["accept-more:".Length..];
+            if (decimal.TryParse(factor, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value)
+                && value > 1m && value <= MaxFactor)
+            {
+                script = new(PlaceBehaviour.AcceptMore, Factor: value);
+                return true;
+            }
+            error = $"'{text}': the factor after accept-more: must be a decimal number above 1 and at most {MaxFactor.ToString("E0", CultureInfo.InvariantCulture)}";
+            return false;
+        }
         if (text is not null && text.StartsWith("reject:", StringComparison.Ordinal))
         {
             var code = text["reject:".Length..];
@@ -68,7 +88,7 @@ public sealed record PlaceScript(PlaceBehaviour Behaviour, decimal? Odds = null,
             error = $"'{text}': the code after reject: must be letters, digits or _ (e.g. reject:MARKET_CLOSED)";
             return false;
         }
-        error = $"'{text}' is not one of accept, accept-at:ODDS, reject:CODE, timeout-placed, timeout-not-placed, error";
+        error = $"'{text}' is not one of accept, accept-at:ODDS, accept-more:FACTOR, reject:CODE, timeout-placed, timeout-not-placed, error";
         return false;
     }
 }

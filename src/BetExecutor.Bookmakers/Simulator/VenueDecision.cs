@@ -18,20 +18,33 @@ internal sealed record VenueDecision(
     decimal? CurrentOdds = null)
 {
     /// <summary>Accepted bets and bets whose answer was lost are held; refusals and errors hold nothing.</summary>
-    public bool TakesBet => Behaviour is PlaceBehaviour.Accept or PlaceBehaviour.AcceptAt or PlaceBehaviour.TimeoutPlaced;
+    public bool TakesBet => Behaviour is PlaceBehaviour.Accept or PlaceBehaviour.AcceptAt or PlaceBehaviour.AcceptMore or PlaceBehaviour.TimeoutPlaced;
 
     public static VenueDecision FromScript(LegScript script, PlaceBetRequest request) =>
         new(script.Place.Behaviour,
-            request.Stake,
+            script.Place.Behaviour == PlaceBehaviour.AcceptMore ? Inflated(request.Stake, script.Place.Factor!.Value) : request.Stake,
             script.Place.Behaviour == PlaceBehaviour.AcceptAt ? script.Place.Odds!.Value : request.Odds,
             script.VisibleAfter,
             script.Settle,
             script.Place.Code);
 
+    /// <summary>The stake a lying venue claims to have taken; at worst the largest decimal, never an overflow in the simulator itself.</summary>
+    private static decimal Inflated(decimal stake, decimal factor)
+    {
+        try
+        {
+            return stake * factor;
+        }
+        catch (OverflowException)
+        {
+            return decimal.MaxValue;
+        }
+    }
+
     /// <summary>The answer the client sees for a bet that was not already held.</summary>
     public PlacementResult Answer(HeldBet? taken) => Behaviour switch
     {
-        PlaceBehaviour.Accept or PlaceBehaviour.AcceptAt => new PlacementResult.Accepted(taken!.AsAccepted()),
+        PlaceBehaviour.Accept or PlaceBehaviour.AcceptAt or PlaceBehaviour.AcceptMore => new PlacementResult.Accepted(taken!.AsAccepted()),
         PlaceBehaviour.Reject => new PlacementResult.Rejected(Code!, RejectionCodes.IsPermanent(Code!), CurrentOdds),
         // Both timeouts read the same: a real client cannot tell whether the bet was taken, nor may the executor.
         PlaceBehaviour.TimeoutPlaced or PlaceBehaviour.TimeoutNotPlaced =>

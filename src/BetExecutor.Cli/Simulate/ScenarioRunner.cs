@@ -117,15 +117,9 @@ public static class ScenarioRunner
             {
                 SignalAnswerKind.Rejected => "rejected",
                 SignalAnswerKind.Duplicate => null,
-                _ => outcome?.Result switch
-                {
-                    PairResult.Settled => "settled",
-                    PairResult.Exposure => "exposure",
-                    PairResult.Rejected => "rejected",
-                    _ => "in-flight",
-                },
+                _ => outcome?.Code ?? "in-flight",
             },
-            outcome?.ExposureReason?.Code(),
+            (outcome as PairOutcome.Exposed)?.Reason.Code(),
             placements,
             attempts,
             answer.CooldownUntil,

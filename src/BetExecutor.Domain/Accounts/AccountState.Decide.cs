@@ -81,26 +81,50 @@ public sealed partial record AccountState
 
     /// <summary>
     /// The pair reports its end. An exposure is recorded with the audit's flags and expiry; it never touches the
-    /// cooldown. Repeats (after a restart) change nothing.
+    /// cooldown. An exposure that says the venue or the pair cannot be trusted (<see cref="ExposureReasonCodes.HaltsIdentity"/>)
+    /// also halts the identity until an operator resumes it. Repeats (after a restart) change nothing.
     /// </summary>
     public IReadOnlyList<AccountEvent> OnPairFinished(string pairId, PairOutcome outcome, DateTimeOffset now, AccountSettings settings, bool dryRun = false)
     {
         if (!InFlight.ContainsKey(pairId)) return [];
         var meta = MetaAt(now, pairId);
         var finished = new PairFinished(pairId, outcome) { Meta = meta };
-        if (outcome.Result != PairResult.Exposure) return [finished];
+        if (outcome is not PairOutcome.Exposed exposed) return [finished];
         var exposure = new ExposureRecord(
             pairId,
             Identity.Key,
-            outcome.ExposureReason ?? ExposureReason.UnresolvedUnknown,
-            outcome.Detail ?? "",
-            outcome.Positive!,
-            outcome.Hedge!,
+            exposed.Reason,
+            exposed.Detail,
+            exposed.Positive,
+            exposed.Hedge,
             RaisedAt: now,
             ExpiresAt: now + settings.ExposureExpiry,
             DryRun: dryRun);
-        return [finished, new ExposureOpened(exposure) { Meta = meta }];
+        if (!exposed.Reason.HaltsIdentity() || Halt is not null) return [finished, new ExposureOpened(exposure) { Meta = meta }];
+        var halted = new IdentityHalted($"{exposed.Reason.Code()} on pair {pairId}: {exposed.Detail}", ExecutorActor) { Meta = meta };
+        return [finished, new ExposureOpened(exposure) { Meta = meta }, halted];
     }
+
+    /// <summary>
+    /// A pair kept failing and was restarted as often as allowed: it ends here, as a <c>pair-failed</c> exposure that
+    /// halts the identity, instead of looping. What it placed is not known to the account, so the legs are given by
+    /// their client references (derived, never stored elsewhere) for an operator to look up at the venues.
+    /// </summary>
+    public IReadOnlyList<AccountEvent> OnPairFailedRepeatedly(string pairId, int failures, string lastError, DateTimeOffset now, AccountSettings settings, bool dryRun = false)
+    {
+        if (!InFlight.TryGetValue(pairId, out var pair)) return [];
+        var signal = pair.Signal;
+        var positive = new LegSnapshot(Identity.Key, Legs.ClientReference.For(Identity, pairId, Legs.LegKind.Positive).Value,
+            signal.Positive.Stake, signal.Positive.Odds, null, null, null, null);
+        var hedge = new LegSnapshot(signal.Hedge.Identity.Key, Legs.ClientReference.For(Identity, pairId, Legs.LegKind.Hedge).Value,
+            0m, signal.Hedge.Odds, null, null, null, null);
+        var outcome = new PairOutcome.Exposed(ExposureReason.PairFailed,
+            $"the pair failed {failures} time(s), last: {lastError}; look both legs up at their venues by client reference", positive, hedge);
+        return OnPairFinished(pairId, outcome, now, settings, dryRun);
+    }
+
+    /// <summary>Who a halt the executor decides by itself (not an operator) is recorded as made by.</summary>
+    public const string ExecutorActor = "executor";
 
     /// <summary>The pair reports its positive accepted. A stake cut below the configured share marks the account limited.</summary>
     public IReadOnlyList<AccountEvent> OnPositiveAccepted(string pairId, decimal requestedStake, decimal acceptedStake, DateTimeOffset now, IdentityLimits limits) =>

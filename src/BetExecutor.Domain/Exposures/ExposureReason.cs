@@ -20,6 +20,14 @@ public enum ExposureReason
     Unhedged,
     /// <summary>The venue took the hedge for less (stake or odds) than the positive needs: both legs stand, unbalanced.</summary>
     HedgeShort,
+    /// <summary>
+    /// The venue answered outside what it was asked (a stake above the asked one beyond rounding, odds out of sane
+    /// bounds or far from asked): nothing is sized from the answer and the identity halts, since its venue cannot be
+    /// trusted until an operator has looked.
+    /// </summary>
+    VenueAnomaly,
+    /// <summary>The pair kept failing (it was restarted from its events the configured number of times): it stops for good and its identity halts.</summary>
+    PairFailed,
 }
 
 public static class ExposureReasonCodes
@@ -34,6 +42,15 @@ public static class ExposureReasonCodes
         ExposureReason.UnresolvedUnknown => "unresolved-unknown",
         ExposureReason.Unhedged => "unhedged",
         ExposureReason.HedgeShort => "hedge-short",
+        ExposureReason.VenueAnomaly => "venue-anomaly",
+        ExposureReason.PairFailed => "pair-failed",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
+
+    /// <summary>
+    /// Exposures that say the executor or the venue can no longer be trusted for this identity: besides the
+    /// exposure, the identity halts until an operator resumes it (an exposure alone may be configured not to block).
+    /// </summary>
+    public static bool HaltsIdentity(this ExposureReason reason) =>
+        reason is ExposureReason.VenueAnomaly or ExposureReason.PairFailed;
 }

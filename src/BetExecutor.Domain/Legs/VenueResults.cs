@@ -47,6 +47,18 @@ public enum SettlementState
 public static class SettlementStateExtensions
 {
     public static bool IsFinal(this SettlementState state) => state != SettlementState.Pending;
+
+    /// <summary>The stable code the journal and scenario files use.</summary>
+    public static string Code(this SettlementState state) => state switch
+    {
+        SettlementState.Pending => "pending",
+        SettlementState.Won => "won",
+        SettlementState.Lost => "lost",
+        SettlementState.Void => "void",
+        SettlementState.HalfWon => "half-won",
+        SettlementState.HalfLost => "half-lost",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
 }
 
 /// <summary>What a settlement query came back with: a state, or a failure that says nothing about the bet.</summary>

@@ -17,8 +17,8 @@ public abstract record PairEvent : IDomainEvent
 /// <summary>The pair starts: the positive's client reference is recorded before the placement request leaves.</summary>
 public sealed record PositiveIntentRecorded(Signal Signal, ClientReference ClientReference, decimal Stake, decimal Odds, DateTimeOffset SignalAcceptedAt) : PairEvent;
 
-/// <summary>The pair was too stale to start when it got to run; nothing was placed.</summary>
-public sealed record PairAbandoned(string Reason) : PairEvent;
+/// <summary>The pair could not start when it got to run (too late, or its signal expired); nothing was placed.</summary>
+public sealed record PairAbandoned(AbandonReason Reason, string Detail) : PairEvent;
 
 public sealed record PositiveAccepted(AcceptedBet Bet) : PairEvent;
 

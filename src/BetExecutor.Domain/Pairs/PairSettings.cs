@@ -17,6 +17,8 @@ namespace BetExecutor.Domain.Pairs;
 /// <param name="HedgeShortTolerance">How far (as a share) the accepted hedge's payout may fall below the accepted positive's before the pair is an exposure; covers stake rounding.</param>
 /// <param name="LateAcceptanceWatch">After a positive is not found through the window, how long it is still looked up (the pair keeps its identity's executing slot meanwhile); zero ends the pair at once.</param>
 /// <param name="LateAcceptanceCheckEvery">Wait between two lookups during that watch.</param>
+/// <param name="AnswerLimits">Bounds a venue's acceptance must fall within before anything is sized from it (<see cref="AnswerBounds.Default"/> when null).</param>
+/// <param name="MaxPairRestarts">How many times a pair that keeps failing (it throws, or its journal fails) is started again from its events; after that it ends as a <c>pair-failed</c> exposure and its identity halts.</param>
 public sealed record PairSettings(
     TimeSpan UnknownWindow,
     TimeSpan FirstLookupDelay,
@@ -30,8 +32,12 @@ public sealed record PairSettings(
     decimal HedgeStakeStep,
     decimal HedgeShortTolerance,
     TimeSpan LateAcceptanceWatch,
-    TimeSpan LateAcceptanceCheckEvery)
+    TimeSpan LateAcceptanceCheckEvery,
+    AnswerBounds? AnswerLimits = null,
+    int MaxPairRestarts = 3)
 {
+    public AnswerBounds Answers => AnswerLimits ?? AnswerBounds.Default;
+
     /// <summary>Short name of <see cref="LateAcceptanceWatch"/> used by the pair's decisions.</summary>
     public TimeSpan Watch => LateAcceptanceWatch;
 

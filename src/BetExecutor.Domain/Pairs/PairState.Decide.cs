@@ -1,6 +1,7 @@
 using BetExecutor.Domain.Events;
 using BetExecutor.Domain.Exposures;
 using BetExecutor.Domain.Legs;
+using static BetExecutor.Domain.Pairs.PairPhase;
 
 namespace BetExecutor.Domain.Pairs;
 
@@ -13,41 +14,43 @@ public sealed partial record PairState
     public PairDecision Decide(PairCommand command, DateTimeOffset now, PairSettings settings)
     {
         var plan = new Plan(this, now, settings);
-        switch (Status, command)
+        switch (Phase, command)
         {
-            case (PairStatus.NotStarted, StartPair start):
+            case (NotStarted, StartPair start):
                 plan.Start(start);
                 break;
-            case (PairStatus.PositivePending, PlacementAnswered { Leg: LegKind.Positive } answer):
-                plan.OnPositivePlacement(answer.Result);
+            case (PositivePending p, PlacementAnswered { Leg: LegKind.Positive } answer):
+                plan.OnPositivePlacement(p, answer.Result);
                 break;
-            case (PairStatus.PositiveUnknown, LookupAnswered { Leg: LegKind.Positive } answer):
-                plan.OnPositiveLookup(answer.Result);
+            case (PositiveUnknown p, LookupAnswered { Leg: LegKind.Positive } answer):
+                plan.OnPositiveLookup(p, answer.Result);
                 break;
-            case (PairStatus.PositiveUnknown, WakeUp):
-            case (PairStatus.PositiveWatching, WakeUp):
-                plan.LookUp(LegKind.Positive);
+            case (PositiveUnknown p, WakeUp):
+                plan.LookUpPositive(p.Core);
                 break;
-            case (PairStatus.PositiveWatching, LookupAnswered { Leg: LegKind.Positive } answer):
-                plan.OnLateLookup(answer.Result);
+            case (PositiveWatching p, WakeUp):
+                plan.LookUpPositive(p.Core);
                 break;
-            case (PairStatus.HedgePending, PlacementAnswered { Leg: LegKind.Hedge } answer):
-                plan.OnHedgePlacement(answer.Result);
+            case (PositiveWatching p, LookupAnswered { Leg: LegKind.Positive } answer):
+                plan.OnLateLookup(p, answer.Result);
                 break;
-            case (PairStatus.HedgeUnknown, LookupAnswered { Leg: LegKind.Hedge } answer):
-                plan.OnHedgeLookup(answer.Result);
+            case (HedgePending p, PlacementAnswered { Leg: LegKind.Hedge } answer):
+                plan.OnHedgePlacement(p, answer.Result);
                 break;
-            case (PairStatus.HedgeUnknown, WakeUp):
-                plan.LookUp(LegKind.Hedge);
+            case (HedgeUnknown p, LookupAnswered { Leg: LegKind.Hedge } answer):
+                plan.OnHedgeLookup(p, answer.Result);
                 break;
-            case (PairStatus.HedgeRetryWaiting, WakeUp):
-                plan.RetryHedgeWhenDue();
+            case (HedgeUnknown p, WakeUp):
+                plan.LookUpHedge(p);
                 break;
-            case (PairStatus.Settling, WakeUp):
-                plan.Poll();
+            case (HedgeRetryWaiting p, WakeUp):
+                plan.RetryHedgeWhenDue(p);
                 break;
-            case (PairStatus.Settling, SettlementAnswered answer):
-                plan.OnSettlement(answer);
+            case (Settling p, WakeUp):
+                plan.Poll(p);
+                break;
+            case (Settling p, SettlementAnswered answer):
+                plan.OnSettlement(p, answer);
                 break;
             case (_, ResumeAfterRecovery):
                 plan.Resume();
@@ -58,7 +61,10 @@ public sealed partial record PairState
         return plan.ToDecision();
     }
 
-    /// <summary>Builds one decision, applying each event as it is emitted so later events see the state they follow.</summary>
+    /// <summary>
+    /// Builds one decision, applying each event as it is emitted so later events see the state they follow. Each
+    /// step takes the phase it acts in as a parameter, so what it reads is known to be there.
+    /// </summary>
     private sealed class Plan(PairState initial, DateTimeOffset now, PairSettings settings)
     {
         private readonly List<PairEvent> _events = [];
@@ -82,14 +88,13 @@ public sealed partial record PairState
             var signal = start.Signal;
             if (now > start.SignalAcceptedAt + settings.MaxStartDelay)
             {
-                Emit(new PairAbandoned($"the pair could only start {now - start.SignalAcceptedAt} after its signal was accepted") { Meta = Meta });
-                Finish();
+                End(new PairAbandoned(AbandonReason.StaleSignal,
+                    $"the pair could only start {now - start.SignalAcceptedAt} after its signal was accepted (at most {settings.MaxStartDelay})") { Meta = Meta });
                 return;
             }
             if (signal.ExpiresAt is { } expiry && expiry <= now)
             {
-                Emit(new PairAbandoned($"the signal expired at {expiry:O}") { Meta = Meta });
-                Finish();
+                End(new PairAbandoned(AbandonReason.SignalExpired, $"the signal expired at {expiry:O}") { Meta = Meta });
                 return;
             }
             var reference = ClientReference.For(_state.Identity, _state.PairId, LegKind.Positive);
@@ -100,16 +105,15 @@ public sealed partial record PairState
                 signal.Positive.Odds, signal.Positive.Stake, signal.Positive.Currency)));
         }
 
-        public void OnPositivePlacement(PlacementResult result)
+        public void OnPositivePlacement(PositivePending pending, PlacementResult result)
         {
             switch (result)
             {
                 case PlacementResult.Accepted accepted:
-                    AcceptPositiveThenHedge(accepted.Bet);
+                    AcceptPositiveThenHedge(pending.Core, accepted.Bet);
                     break;
                 case PlacementResult.Rejected rejected:
-                    Emit(new PositiveRejected(rejected.Code, rejected.Permanent) { Meta = Meta });
-                    Finish();
+                    End(new PositiveRejected(rejected.Code, rejected.Permanent) { Meta = Meta });
                     break;
                 case PlacementResult.Unknown unknown:
                     Emit(new PositiveOutcomeUnknown(unknown.Reason) { Meta = Meta });
@@ -118,60 +122,59 @@ public sealed partial record PairState
             }
         }
 
-        public void OnPositiveLookup(LookupResult result)
+        public void OnPositiveLookup(PositiveUnknown unknown, LookupResult result)
         {
             switch (result)
             {
                 case LookupResult.Found found:
-                    AcceptPositiveThenHedge(found.Bet);
+                    AcceptPositiveThenHedge(unknown.Core, found.Bet);
                     break;
-                case LookupResult.NotFound when WindowIsOver():
-                    Emit(new PositiveNotFound(now + settings.Watch) { Meta = Meta });
-                    WatchOrEnd();
+                case LookupResult.NotFound when WindowIsOver(unknown.Since):
+                    var watchUntil = now + settings.Watch;
+                    Emit(new PositiveNotFound(watchUntil) { Meta = Meta });
+                    WatchOrEnd(watchUntil);
                     break;
-                case LookupResult.Failed failed when WindowIsOver():
+                case LookupResult.Failed failed when WindowIsOver(unknown.Since):
                     RaiseExposure(ExposureReason.UnresolvedUnknown, $"the positive's outcome could not be resolved: {failed.Reason}");
                     break;
                 default:
-                    Do(new WakeAt(NextLookupAt()));
+                    Do(new WakeAt(NextLookupAt(unknown.Since)));
                     break;
             }
         }
 
         /// <summary>A lookup during the late-acceptance watch: a bet found now stands; otherwise keep watching until the end.</summary>
-        public void OnLateLookup(LookupResult result)
+        public void OnLateLookup(PositiveWatching watching, LookupResult result)
         {
             if (result is LookupResult.Found found)
             {
-                AcceptPositiveThenHedge(found.Bet);
+                AcceptPositiveThenHedge(watching.Core, found.Bet);
                 return;
             }
             // A failed lookup says nothing; the window's definite "not found" stands unless a bet shows up.
-            WatchOrEnd();
+            WatchOrEnd(watching.Until);
         }
 
-        private void WatchOrEnd()
+        private void WatchOrEnd(DateTimeOffset until)
         {
-            var until = _state.WatchUntil!.Value;
             if (now >= until)
             {
-                Emit(new PositiveWatchEnded { Meta = Meta });
-                Finish();
+                End(new PositiveWatchEnded { Meta = Meta });
                 return;
             }
             var next = now + settings.WatchCheckEvery;
             Do(new WakeAt(next < until ? next : until));
         }
 
-        public void OnHedgePlacement(PlacementResult result)
+        public void OnHedgePlacement(HedgePending pending, PlacementResult result)
         {
             switch (result)
             {
                 case PlacementResult.Accepted accepted:
-                    AcceptHedge(accepted.Bet);
+                    AcceptHedge(pending, accepted.Bet);
                     break;
                 case PlacementResult.Rejected rejected:
-                    OnHedgeRejected(rejected);
+                    OnHedgeRejected(pending, rejected);
                     break;
                 case PlacementResult.Unknown unknown:
                     Emit(new HedgeOutcomeUnknown(unknown.Reason) { Meta = Meta });
@@ -180,75 +183,73 @@ public sealed partial record PairState
             }
         }
 
-        public void OnHedgeLookup(LookupResult result)
+        public void OnHedgeLookup(HedgeUnknown unknown, LookupResult result)
         {
             switch (result)
             {
                 case LookupResult.Found found:
-                    AcceptHedge(found.Bet);
+                    AcceptHedge(unknown, found.Bet);
                     break;
-                case LookupResult.NotFound when WindowIsOver():
+                case LookupResult.NotFound when WindowIsOver(unknown.Since):
                     // The venue never took that attempt. A retry reuses the client reference, so even a bet that
                     // shows up late is answered as the one already held, never placed twice.
-                    var retryAt = HedgeRetryAt();
-                    Emit(new HedgeNotFound(_state.Hedge.Attempts, retryAt) { Meta = Meta });
+                    var retryAt = HedgeRetryAt(unknown.Hedge);
+                    Emit(new HedgeNotFound(unknown.Hedge.Number, retryAt) { Meta = Meta });
                     if (retryAt is { } at) Do(new WakeAt(at));
-                    else RaiseExposure(ExposureReason.Unhedged, $"the hedge was not found after {_state.Hedge.Attempts} attempt(s) and the retry budget is spent");
+                    else RaiseExposure(ExposureReason.Unhedged, $"the hedge was not found after {unknown.Hedge.Number} attempt(s) and the retry budget is spent");
                     break;
-                case LookupResult.Failed failed when WindowIsOver():
+                case LookupResult.Failed failed when WindowIsOver(unknown.Since):
                     RaiseExposure(ExposureReason.UnresolvedUnknown, $"the hedge's outcome could not be resolved: {failed.Reason}");
                     break;
                 default:
-                    Do(new WakeAt(NextLookupAt()));
+                    Do(new WakeAt(NextLookupAt(unknown.Since)));
                     break;
             }
         }
 
-        public void RetryHedgeWhenDue()
+        public void RetryHedgeWhenDue(HedgeRetryWaiting waiting)
         {
-            if (_state.NextAttemptAt is { } due && due > now)
+            if (waiting.RetryAt > now)
             {
-                Do(new WakeAt(due));
+                Do(new WakeAt(waiting.RetryAt));
                 return;
             }
-            AttemptHedge(_state.Hedge.Attempts + 1, _state.RepricedHedgeOdds ?? _state.Hedge.AskedOdds);
+            AttemptHedge(waiting.Core, waiting.Positive, waiting.Hedge.Number + 1, waiting.NextOdds);
         }
 
-        public void LookUp(LegKind leg)
-        {
-            var account = leg == LegKind.Positive ? _state.Identity : _state.Signal!.Hedge.Identity;
-            var progress = leg == LegKind.Positive ? _state.Positive : _state.Hedge;
-            Do(new LookUpLeg(leg, account, progress.ClientReference!));
-        }
+        public void LookUpPositive(PairCore core) =>
+            Do(new LookUpLeg(LegKind.Positive, _state.Identity, core.Positive.ClientReference));
 
-        public void Poll()
+        public void LookUpHedge(Hedging hedging) =>
+            Do(new LookUpLeg(LegKind.Hedge, hedging.Core.Signal.Hedge.Identity, hedging.Hedge.Ask.ClientReference));
+
+        public void Poll(Settling settling)
         {
-            var signal = _state.Signal!;
+            var signal = settling.Core.Signal;
             Do(new PollSettlement(
-                _state.Positive.IsSettled ? null : new BetOnVenue(signal.Identity, _state.Positive.Bet!.BetId),
-                _state.Hedge.IsSettled ? null : new BetOnVenue(signal.Hedge.Identity, _state.Hedge.Bet!.BetId)));
+                settling.PositiveIsFinal ? null : new BetOnVenue(signal.Identity, settling.Positive.BetId),
+                settling.HedgeIsFinal ? null : new BetOnVenue(signal.Hedge.Identity, settling.HedgeBet.BetId)));
         }
 
-        public void OnSettlement(SettlementAnswered answer)
+        public void OnSettlement(Settling settling, SettlementAnswered answer)
         {
-            Emit(new SettlementPolled(_state.Polls + 1, StateOf(answer.Positive), StateOf(answer.Hedge)) { Meta = Meta });
-            if (_state.Positive.IsSettled && _state.Hedge.IsSettled)
+            var polled = new SettlementPolled(settling.Polls + 1, StateOf(answer.Positive), StateOf(answer.Hedge)) { Meta = Meta };
+            var after = settling.After(polled);
+            Emit(polled);
+            if (after is { PositiveSettlement: { } positive, HedgeSettlement: { } hedge } && positive.IsFinal() && hedge.IsFinal())
             {
-                var positive = _state.Positive.Settlement!.Value;
-                var hedge = _state.Hedge.Settlement!.Value;
                 if (SettlementClassifier.Classify(positive, hedge) is { } reason)
                 {
-                    RaiseExposure(reason, $"positive {positive}, hedge {hedge}");
+                    RaiseExposure(reason, $"positive {positive.Code()}, hedge {hedge.Code()}");
                     return;
                 }
-                Emit(new PairSettled(positive, hedge) { Meta = Meta });
-                Finish();
+                End(new PairSettled(positive, hedge) { Meta = Meta });
                 return;
             }
-            if (_state.Polls >= settings.MaxSettlementPolls)
+            if (after.Polls >= settings.MaxSettlementPolls)
             {
                 RaiseExposure(ExposureReason.PollLimitReached,
-                    $"not final after {_state.Polls} polls (positive {Describe(_state.Positive)}, hedge {Describe(_state.Hedge)})");
+                    $"not final after {after.Polls} polls (positive {Describe(after.PositiveSettlement)}, hedge {Describe(after.HedgeSettlement)})");
                 return;
             }
             Do(new WakeAt(now + settings.PollInterval));
@@ -260,65 +261,81 @@ public sealed partial record PairState
         /// </summary>
         public void Resume()
         {
-            switch (_state.Status)
+            switch (_state.Phase)
             {
-                case PairStatus.NotStarted:
+                case NotStarted:
                     return; // nothing was recorded: the owner's StartPair decides
-                case PairStatus.PositivePending:
+                case PositivePending pending:
                     Emit(new PositiveOutcomeUnknown("recovered after a restart: the placement may have reached the venue") { Meta = Meta });
-                    LookUp(LegKind.Positive);
+                    LookUpPositive(pending.Core);
                     return;
-                case PairStatus.PositiveUnknown:
-                case PairStatus.PositiveWatching:
-                    LookUp(LegKind.Positive);
+                case PositiveUnknown unknown:
+                    LookUpPositive(unknown.Core);
                     return;
-                case PairStatus.PositiveAccepted:
-                    AttemptHedge(1, _state.Signal!.Hedge.Odds);
+                case PositiveWatching watching:
+                    LookUpPositive(watching.Core);
                     return;
-                case PairStatus.HedgePending:
+                case PairPhase.PositiveAccepted accepted:
+                    // The positive stands and no hedge intent was stored after it: decide the hedge now.
+                    HedgeOrFlag(accepted.Core, accepted.Positive);
+                    return;
+                case HedgePending pending:
                     Emit(new HedgeOutcomeUnknown("recovered after a restart: the placement may have reached the venue") { Meta = Meta });
-                    LookUp(LegKind.Hedge);
+                    LookUpHedge(pending);
                     return;
-                case PairStatus.HedgeUnknown:
-                    LookUp(LegKind.Hedge);
+                case HedgeUnknown unknown:
+                    LookUpHedge(unknown);
                     return;
-                case PairStatus.HedgeRetryWaiting:
-                    Do(new WakeAt(_state.NextAttemptAt ?? now));
+                case HedgeRetryWaiting waiting:
+                    Do(new WakeAt(waiting.RetryAt));
                     return;
-                case PairStatus.HedgeFailed:
+                case HedgeFailed:
                     RaiseExposure(ExposureReason.Unhedged, "the hedge had failed when the pair was recovered");
                     return;
-                case PairStatus.Settling:
+                case Settling settling:
                     // The owner may not have recorded the hedge before the restart; telling it again is harmless.
                     Do(ReportHedged.Instance);
                     // Before kick-off nothing can have settled: polling now would only spend the poll budget.
-                    var startsAt = _state.Signal!.Event.StartsAt;
+                    var startsAt = settling.Core.Signal.Event.StartsAt;
                     if (startsAt > now) Do(new WakeAt(startsAt));
-                    else Poll();
+                    else Poll(settling);
                     return;
-                default:
-                    Finish(); // terminal: report again in case the owner never recorded it
+                case Ended ended:
+                    Do(new ReportFinished(ended.Outcome)); // report again in case the owner never recorded it
                     return;
             }
         }
 
-        private void AcceptPositiveThenHedge(AcceptedBet bet)
+        private void AcceptPositiveThenHedge(PairCore core, AcceptedBet bet)
         {
+            // What the venue says it holds is recorded whatever it says: it is the truth an operator starts from.
             Emit(new PositiveAccepted(bet) { Meta = Meta });
-            Do(new ReportPositiveAccepted(_state.Positive.AskedStake, bet));
-            AttemptHedge(1, _state.Signal!.Hedge.Odds);
+            Do(new ReportPositiveAccepted(core.Positive.Stake, bet));
+            HedgeOrFlag(core, bet);
         }
 
-        private void AttemptHedge(int attempt, decimal odds)
+        /// <summary>Sizes the first hedge from the positive as accepted, unless that acceptance is outside what was asked.</summary>
+        private void HedgeOrFlag(PairCore core, AcceptedBet positive)
         {
-            var signal = _state.Signal!;
-            switch (HedgeSizing.Size(_state.Positive.Bet!, odds, signal.Hedge.MinOdds, settings.HedgeStakeStep))
+            if (VenueAnswerCheck.Anomaly(core.Positive, positive, settings) is { } anomaly)
+            {
+                RaiseExposure(ExposureReason.VenueAnomaly, $"the positive's acceptance is out of bounds, no hedge is sized from it: {anomaly}");
+                return;
+            }
+            AttemptHedge(core, positive, 1, core.Signal.Hedge.Odds);
+        }
+
+        private void AttemptHedge(PairCore core, AcceptedBet positive, int attempt, decimal odds)
+        {
+            var signal = core.Signal;
+            switch (HedgeSizing.Size(positive, odds, signal.Hedge.MinOdds, settings.HedgeStakeStep))
             {
                 case HedgeSizing.Result.Refused refused:
                     RaiseExposure(ExposureReason.Unhedged, $"hedge refused: {refused.Reason}");
                     return;
                 case HedgeSizing.Result.Sized sized:
                     var reference = ClientReference.For(_state.Identity, _state.PairId, LegKind.Hedge);
+                    // The first intent's Meta.At is when the retry budget starts (see Apply).
                     Emit(new HedgeIntentRecorded(reference, attempt, sized.Stake, sized.Odds) { Meta = Meta });
                     Do(new PlaceLeg(LegKind.Hedge, new LegOrder(
                         signal.Hedge.Identity, reference, signal.Event.Id, signal.Hedge.Market, signal.Hedge.Selection,
@@ -327,74 +344,83 @@ public sealed partial record PairState
             }
         }
 
-        private void OnHedgeRejected(PlacementResult.Rejected rejected)
+        private void OnHedgeRejected(HedgePending pending, PlacementResult.Rejected rejected)
         {
-            var attempt = _state.Hedge.Attempts;
+            var attempt = pending.Hedge.Number;
+            var minOdds = pending.Core.Signal.Hedge.MinOdds;
             if (rejected.Permanent)
             {
                 Emit(new HedgeRejected(rejected.Code, true, attempt, null, null) { Meta = Meta });
                 RaiseExposure(ExposureReason.Unhedged, $"hedge rejected permanently ({rejected.Code})");
                 return;
             }
-            var odds = rejected.CurrentOdds ?? _state.Hedge.AskedOdds;
-            if (odds < _state.Signal!.Hedge.MinOdds)
+            var odds = rejected.CurrentOdds ?? pending.Hedge.Ask.Odds;
+            if (odds < minOdds)
             {
                 // Recorded as the venue classed it (transient); no retry follows because the new price is below the floor.
                 Emit(new HedgeRejected(rejected.Code, false, attempt, null, odds) { Meta = Meta });
-                RaiseExposure(ExposureReason.Unhedged, $"hedge re-priced to {odds}, below the minimum {_state.Signal.Hedge.MinOdds}");
+                RaiseExposure(ExposureReason.Unhedged, $"hedge re-priced to {odds}, below the minimum {minOdds}");
                 return;
             }
-            var retryAt = HedgeRetryAt();
+            var retryAt = HedgeRetryAt(pending.Hedge);
             Emit(new HedgeRejected(rejected.Code, false, attempt, retryAt, rejected.CurrentOdds) { Meta = Meta });
             if (retryAt is { } at) Do(new WakeAt(at));
             else RaiseExposure(ExposureReason.Unhedged, $"hedge rejected {attempt} time(s) ({rejected.Code}); retries exhausted");
         }
 
         /// <summary>When the next hedge attempt may go, or null when the attempt or time budget is spent.</summary>
-        private DateTimeOffset? HedgeRetryAt()
+        private DateTimeOffset? HedgeRetryAt(HedgeAttempt last)
         {
-            var attempt = _state.Hedge.Attempts;
-            if (attempt >= settings.HedgeMaxAttempts) return null;
-            var retryAt = now + settings.HedgeRetryDelay * Math.Pow(2, attempt - 1);
-            var deadline = (_state.HedgeFirstAttemptAt ?? now) + settings.HedgeRetryBudget;
+            if (last.Number >= settings.HedgeMaxAttempts) return null;
+            var retryAt = now + settings.HedgeRetryDelay * Math.Pow(2, last.Number - 1);
+            var deadline = last.FirstAttemptAt + settings.HedgeRetryBudget;
             return retryAt <= deadline ? retryAt : null;
         }
 
-        private void AcceptHedge(AcceptedBet bet)
+        private void AcceptHedge(Hedging hedging, AcceptedBet bet)
         {
             Emit(new HedgeAccepted(bet) { Meta = Meta });
+            if (VenueAnswerCheck.Anomaly(hedging.Hedge.Ask, bet, settings) is { } anomaly)
+            {
+                RaiseExposure(ExposureReason.VenueAnomaly, $"the hedge's acceptance is out of bounds: {anomaly}");
+                return;
+            }
             // What the venue took is what stands. A hedge taken short (a stake cut, a worse price) leaves the pair
             // unbalanced whatever the result: an operator must top it up or accept it, now rather than at settlement.
-            var positive = _state.Positive.Bet!;
+            // Both bets passed the bounds check, so these products cannot overflow.
+            var positive = hedging.Positive;
             var needed = positive.Stake * positive.Odds;
             var covered = bet.Stake * bet.Odds;
             if (covered < needed * (1m - settings.HedgeShortTolerance))
             {
                 RaiseExposure(ExposureReason.HedgeShort,
-                    $"hedge pays {covered:0.##} where the positive pays {needed:0.##} (hedge {bet.Stake} at {bet.Odds}, asked {_state.Hedge.AskedStake} at {_state.Hedge.AskedOdds})");
+                    $"hedge pays {covered:0.##} where the positive pays {needed:0.##} (hedge {bet.Stake} at {bet.Odds}, asked {hedging.Hedge.Ask.Stake} at {hedging.Hedge.Ask.Odds})");
                 return;
             }
             Do(ReportHedged.Instance);
             // Nothing settles before the event starts; polling earlier only spends the poll budget.
-            var startsAt = _state.Signal!.Event.StartsAt;
+            var startsAt = hedging.Core.Signal.Event.StartsAt;
             var firstPoll = now + settings.PollInterval;
             Do(new WakeAt(startsAt > firstPoll ? startsAt : firstPoll));
         }
 
-        private void RaiseExposure(ExposureReason reason, string detail)
+        private void RaiseExposure(ExposureReason reason, string detail) =>
+            End(new ExposureRaised(reason, detail, _state.SnapshotOf(LegKind.Positive), _state.SnapshotOf(LegKind.Hedge)) { Meta = Meta });
+
+        /// <summary>Emits an event that ends the pair, then reports the outcome it ended with.</summary>
+        private void End(PairEvent terminal)
         {
-            Emit(new ExposureRaised(reason, detail, _state.SnapshotOf(LegKind.Positive), _state.SnapshotOf(LegKind.Hedge)) { Meta = Meta });
-            Finish();
+            Emit(terminal);
+            if (_state.Phase is not Ended ended)
+                throw new InvalidOperationException($"pair {_state.PairId}: {terminal.GetType().Name} did not end the pair (now {_state.Status})");
+            Do(new ReportFinished(ended.Outcome));
         }
 
-        private void Finish() => Do(new ReportFinished(_state.Outcome!));
-
-        private bool WindowIsOver() => now >= _state.UnknownSince!.Value + settings.UnknownWindow;
+        private bool WindowIsOver(DateTimeOffset unknownSince) => now >= unknownSince + settings.UnknownWindow;
 
         /// <summary>Lookups back off as the unknown ages (half the time elapsed, within bounds) and always land on the window's end.</summary>
-        private DateTimeOffset NextLookupAt()
+        private DateTimeOffset NextLookupAt(DateTimeOffset since)
         {
-            var since = _state.UnknownSince!.Value;
             var delay = TimeSpan.FromTicks(Math.Clamp((now - since).Ticks / 2, settings.FirstLookupDelay.Ticks, settings.MaxLookupDelay.Ticks));
             var windowEnd = since + settings.UnknownWindow;
             var next = now + delay;
@@ -404,6 +430,6 @@ public sealed partial record PairState
         private static SettlementState? StateOf(SettlementResult? result) =>
             result is SettlementResult.Known known ? known.State : null;
 
-        private static string Describe(LegProgress leg) => leg.Settlement?.ToString() ?? "no answer";
+        private static string Describe(SettlementState? state) => state?.Code() ?? "no answer";
     }
 }

@@ -1,191 +1,148 @@
-using BetExecutor.Domain.Exposures;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Domain.Signals;
+using static BetExecutor.Domain.Pairs.PairPhase;
 
 namespace BetExecutor.Domain.Pairs;
 
-/// <summary>What the pair knows about one leg.</summary>
-public sealed record LegProgress(
-    ClientReference? ClientReference,
-    int Attempts,
-    decimal AskedStake,
-    decimal AskedOdds,
-    AcceptedBet? Bet,
-    SettlementState? Settlement)
-{
-    public static readonly LegProgress None = new(null, 0, 0m, 0m, null, null);
-
-    public bool IsSettled => Settlement is { } s && s.IsFinal();
-}
-
 /// <summary>
 /// A bet pair's state, rebuilt from its events by <see cref="Apply"/> and advanced by <see cref="Decide"/>
-/// (in PairState.Decide.cs). Pure: the current time is always passed in.
+/// (in PairState.Decide.cs). Pure: the current time is always passed in. What the pair knows lives in its
+/// <see cref="Phase"/>, one record per status, so no status can be read with data it does not have.
 /// </summary>
 public sealed partial record PairState
 {
     public required Identity Identity { get; init; }
     public required string PairId { get; init; }
-    public PairStatus Status { get; init; } = PairStatus.NotStarted;
-    public Signal? Signal { get; init; }
-    public DateTimeOffset SignalAcceptedAt { get; init; }
-    public LegProgress Positive { get; init; } = LegProgress.None;
-    public LegProgress Hedge { get; init; } = LegProgress.None;
-    /// <summary>When the outcome of the leg being reconciled became unknown; lookups run for a window from here.</summary>
-    public DateTimeOffset? UnknownSince { get; init; }
-    /// <summary>Until when a positive not found in its window is still looked up.</summary>
-    public DateTimeOffset? WatchUntil { get; init; }
-    public DateTimeOffset? HedgeFirstAttemptAt { get; init; }
-    public DateTimeOffset? NextAttemptAt { get; init; }
-    /// <summary>The odds the next hedge attempt asks for, when the venue re-priced it.</summary>
-    public decimal? RepricedHedgeOdds { get; init; }
-    public int Polls { get; init; }
-    public PairOutcome? Outcome { get; init; }
+    public PairPhase Phase { get; init; } = NotStarted.Instance;
+
+    public PairStatus Status => Phase.Status;
+
+    /// <summary>The signal, once the positive's intent is recorded.</summary>
+    public Signal? Signal => Phase is Started started ? started.Core.Signal : null;
+
+    /// <summary>The outcome, once the pair has ended.</summary>
+    public PairOutcome? Outcome => Phase is Ended ended ? ended.Outcome : null;
 
     public static PairState Initial(Identity identity, string pairId) => new() { Identity = identity, PairId = pairId };
 
     /*
-     * The one transition table (DESIGN §3). Every allowed (state, event) edge is one line below; any other pair
-     * throws, so an actor that meets an impossible history restarts from its journal instead of limping on.
+     * The one transition table (docs/architecture.md, "The pair"). Each allowed (phase, event) edge is one line of
+     * Apply below; any other pair throws, so an actor that meets an impossible history restarts from its journal
+     * instead of limping on. X = ExposureRaised; (t) = transient, always persisted with the next event.
      *
-     *  NotStarted ─PositiveIntentRecorded─► PositivePending ─PositiveAccepted─► PositiveAccepted ─HedgeIntentRecorded─► HedgePending
-     *      │                                 │  │                                   │                                     │ │ │
-     *      └PairAbandoned► Abandoned         │  └PositiveRejected► PositiveRejected └ExposureRaised► Exposed              │ │ └HedgeAccepted► Settling ─PairSettled► Settled
-     *                                        └PositiveOutcomeUnknown► PositiveUnknown ─PositiveAccepted─► PositiveAccepted │ │                 └ExposureRaised► Exposed
-     *                                                 │ └PositiveNotFound► PositiveWatching                              │ └HedgeOutcomeUnknown► HedgeUnknown ─HedgeAccepted► Settling
-     *                                                 └ExposureRaised► Exposed                                           └HedgeRejected► HedgeRetryWaiting | HedgeFailed
-     *  PositiveWatching ─PositiveWatchEnded► PositiveRejected | ─PositiveAccepted► PositiveAccepted (the bet showed late);
- *  HedgeUnknown ─HedgeNotFound► HedgeRetryWaiting | HedgeFailed;  HedgeRetryWaiting ─HedgeIntentRecorded► HedgePending | ─ExposureRaised► Exposed;
- *  HedgeFailed ─ExposureRaised► Exposed
+     *  NotStarted
+     *    ├─PairAbandoned──────────────► Abandoned
+     *    └─PositiveIntentRecorded─────► PositivePending
+     *  PositivePending
+     *    ├─PositiveAccepted───────────► PositiveAccepted (t)
+     *    ├─PositiveRejected───────────► PositiveRejected
+     *    └─PositiveOutcomeUnknown─────► PositiveUnknown
+     *  PositiveUnknown
+     *    ├─PositiveAccepted───────────► PositiveAccepted (t)
+     *    ├─PositiveNotFound───────────► PositiveWatching
+     *    └─X──────────────────────────► Exposed
+     *  PositiveWatching
+     *    ├─PositiveAccepted───────────► PositiveAccepted (t)    the bet showed late
+     *    └─PositiveWatchEnded─────────► PositiveRejected
+     *  PositiveAccepted (t)
+     *    ├─HedgeIntentRecorded────────► HedgePending
+     *    └─X──────────────────────────► Exposed                 hedge refused before sending, or venue anomaly
+     *  HedgePending
+     *    ├─HedgeAccepted──────────────► Settling
+     *    ├─HedgeRejected──────────────► HedgeRetryWaiting | HedgeFailed (t)
+     *    └─HedgeOutcomeUnknown────────► HedgeUnknown
+     *  HedgeUnknown
+     *    ├─HedgeAccepted──────────────► Settling
+     *    ├─HedgeNotFound──────────────► HedgeRetryWaiting | HedgeFailed (t)
+     *    └─X──────────────────────────► Exposed
+     *  HedgeRetryWaiting
+     *    ├─HedgeIntentRecorded────────► HedgePending
+     *    └─X──────────────────────────► Exposed
+     *  HedgeFailed (t)
+     *    └─X──────────────────────────► Exposed
+     *  Settling
+     *    ├─SettlementPolled───────────► Settling
+     *    ├─PairSettled────────────────► Settled
+     *    └─X──────────────────────────► Exposed                 unbalanced, poll limit, hedge short, venue anomaly
+     *  Abandoned, PositiveRejected, Settled, Exposed: terminal, no edge out.
      */
-    public PairState Apply(PairEvent e) => (Status, e) switch
+    public PairState Apply(PairEvent e) => this with
     {
-        (PairStatus.NotStarted, PositiveIntentRecorded i) => this with
+        Phase = (Phase, e) switch
         {
-            Status = PairStatus.PositivePending,
-            Signal = i.Signal,
-            SignalAcceptedAt = i.SignalAcceptedAt,
-            Positive = LegProgress.None with { ClientReference = i.ClientReference, Attempts = 1, AskedStake = i.Stake, AskedOdds = i.Odds },
-        },
-        (PairStatus.NotStarted, PairAbandoned a) => this with
-        {
-            Status = PairStatus.Abandoned,
-            Outcome = new PairOutcome(PairResult.Rejected, RejectionCode: "stale-signal", Detail: a.Reason),
-        },
+            (NotStarted, PairAbandoned a) => new Abandoned(new PairOutcome.NothingStands(a.Reason.AsNothingStands(), a.Detail)),
+            (NotStarted, PositiveIntentRecorded i) =>
+                new PositivePending(new PairCore(i.Signal, i.SignalAcceptedAt, new LegAsk(i.ClientReference, i.Stake, i.Odds))),
 
-        (PairStatus.PositivePending, PositiveAccepted a) => AcceptPositive(a),
-        // An unknown placement that a lookup then found: the venue did take it.
-        (PairStatus.PositiveUnknown, PositiveAccepted a) => AcceptPositive(a),
-        (PairStatus.PositivePending, PositiveRejected r) => this with
-        {
-            Status = PairStatus.PositiveRejected,
-            Outcome = new PairOutcome(PairResult.Rejected, RejectionCode: r.Code, Detail: r.Permanent ? "permanent" : "transient"),
-        },
-        (PairStatus.PositivePending, PositiveOutcomeUnknown u) => this with { Status = PairStatus.PositiveUnknown, UnknownSince = u.Meta.At },
-        // Not found through the whole window: most likely never taken; watched a while longer for a late bet.
-        (PairStatus.PositiveUnknown, PositiveNotFound n) => this with
-        {
-            Status = PairStatus.PositiveWatching,
-            UnknownSince = null,
-            WatchUntil = n.WatchUntil,
-        },
-        // The bet showed up late after all: it stands, and the pair goes on as if it had been found in the window.
-        (PairStatus.PositiveWatching, PositiveAccepted a) => AcceptPositive(a) with { WatchUntil = null },
-        (PairStatus.PositiveWatching, PositiveWatchEnded) => this with
-        {
-            Status = PairStatus.PositiveRejected,
-            WatchUntil = null,
-            Outcome = new PairOutcome(PairResult.Rejected, RejectionCode: "not-found-after-window"),
-        },
-        (PairStatus.PositiveUnknown, ExposureRaised x) => Expose(x),
+            (PositivePending p, PositiveAccepted a) => new PairPhase.PositiveAccepted(p.Core, a.Bet),
+            (PositivePending, PositiveRejected r) => new PairPhase.PositiveRejected(new PairOutcome.NothingStands(
+                r.Permanent ? NothingStandsReason.PositiveRejectedPermanently : NothingStandsReason.PositiveRejectedTransiently, r.Code)),
+            (PositivePending p, PositiveOutcomeUnknown u) => new PositiveUnknown(p.Core, u.Meta.At),
 
-        (PairStatus.PositiveAccepted, HedgeIntentRecorded h) => RecordHedgeIntent(h),
-        // The hedge was refused before it was sent (price below minOdds, stake rounds to nothing).
-        (PairStatus.PositiveAccepted, ExposureRaised x) => Expose(x),
+            // An unknown placement that a lookup then found: the venue did take it.
+            (PositiveUnknown p, PositiveAccepted a) => new PairPhase.PositiveAccepted(p.Core, a.Bet),
+            // Not found through the whole window: most likely never taken; watched a while longer for a late bet.
+            (PositiveUnknown p, PositiveNotFound n) => new PositiveWatching(p.Core, n.WatchUntil),
+            (PositiveUnknown, ExposureRaised x) => Expose(x),
 
-        (PairStatus.HedgePending, HedgeAccepted a) => AcceptHedge(a),
-        (PairStatus.HedgeUnknown, HedgeAccepted a) => AcceptHedge(a),
-        (PairStatus.HedgePending, HedgeRejected r) => this with
-        {
-            Status = r.RetryAt is null ? PairStatus.HedgeFailed : PairStatus.HedgeRetryWaiting,
-            NextAttemptAt = r.RetryAt,
-            RepricedHedgeOdds = r.RepricedOdds ?? RepricedHedgeOdds,
-        },
-        (PairStatus.HedgePending, HedgeOutcomeUnknown u) => this with { Status = PairStatus.HedgeUnknown, UnknownSince = u.Meta.At },
-        (PairStatus.HedgeUnknown, HedgeNotFound n) => this with
-        {
-            Status = n.RetryAt is null ? PairStatus.HedgeFailed : PairStatus.HedgeRetryWaiting,
-            NextAttemptAt = n.RetryAt,
-            UnknownSince = null,
-        },
-        (PairStatus.HedgeUnknown, ExposureRaised x) => Expose(x),
-        (PairStatus.HedgeRetryWaiting, HedgeIntentRecorded h) => RecordHedgeIntent(h),
-        // The retry was due but the re-priced hedge could not be sized: the positive stands unhedged.
-        (PairStatus.HedgeRetryWaiting, ExposureRaised x) => Expose(x),
-        (PairStatus.HedgeFailed, ExposureRaised x) => Expose(x),
+            // The bet showed up late after all: it stands, and the pair goes on as if it had been found in the window.
+            (PositiveWatching p, PositiveAccepted a) => new PairPhase.PositiveAccepted(p.Core, a.Bet),
+            (PositiveWatching p, PositiveWatchEnded) => new PairPhase.PositiveRejected(new PairOutcome.NothingStands(
+                NothingStandsReason.PositiveNotFound, $"not found by lookups until {p.Until:O}")),
 
-        (PairStatus.Settling, SettlementPolled p) => this with
-        {
-            Polls = p.Poll,
-            // A final state, once seen, sticks: a later failed or missing query does not erase it.
-            Positive = Positive.IsSettled ? Positive : Positive with { Settlement = p.Positive ?? Positive.Settlement },
-            Hedge = Hedge.IsSettled ? Hedge : Hedge with { Settlement = p.Hedge ?? Hedge.Settlement },
-        },
-        (PairStatus.Settling, PairSettled s) => this with
-        {
-            Status = PairStatus.Settled,
-            Outcome = new PairOutcome(PairResult.Settled, Positive: SnapshotOf(LegKind.Positive), Hedge: SnapshotOf(LegKind.Hedge)),
-        },
-        (PairStatus.Settling, ExposureRaised x) => Expose(x),
+            (PairPhase.PositiveAccepted p, HedgeIntentRecorded h) =>
+                new HedgePending(p.Core, p.Positive, new HedgeAttempt(new LegAsk(h.ClientReference, h.Stake, h.Odds), h.Attempt, h.Meta.At)),
+            // The hedge was refused before it was sent (price below minOdds, stake rounds to nothing), or the venue's
+            // answer about the positive was out of bounds.
+            (PairPhase.PositiveAccepted, ExposureRaised x) => Expose(x),
 
-        _ => throw new InvalidPairTransitionException(PairId, Status, e),
+            (HedgePending p, HedgeAccepted a) => new Settling(p.Core, p.Positive, p.Hedge, a.Bet, 0, null, null),
+            (HedgePending p, HedgeRejected r) => r.RetryAt is { } retryAt
+                ? new HedgeRetryWaiting(p.Core, p.Positive, p.Hedge, retryAt, r.RepricedOdds ?? p.Hedge.Ask.Odds)
+                : new HedgeFailed(p.Core, p.Positive, p.Hedge),
+            (HedgePending p, HedgeOutcomeUnknown u) => new HedgeUnknown(p.Core, p.Positive, p.Hedge, u.Meta.At),
+
+            (HedgeUnknown p, HedgeAccepted a) => new Settling(p.Core, p.Positive, p.Hedge, a.Bet, 0, null, null),
+            (HedgeUnknown p, HedgeNotFound n) => n.RetryAt is { } retryAt
+                ? new HedgeRetryWaiting(p.Core, p.Positive, p.Hedge, retryAt, p.Hedge.Ask.Odds)
+                : new HedgeFailed(p.Core, p.Positive, p.Hedge),
+            (HedgeUnknown, ExposureRaised x) => Expose(x),
+
+            // Every attempt keeps the leg's client reference and the first attempt's time (the retry budget runs from it).
+            (HedgeRetryWaiting p, HedgeIntentRecorded h) =>
+                new HedgePending(p.Core, p.Positive, p.Hedge with { Ask = new LegAsk(h.ClientReference, h.Stake, h.Odds), Number = h.Attempt }),
+            // The retry was due but the re-priced hedge could not be sized: the positive stands unhedged.
+            (HedgeRetryWaiting, ExposureRaised x) => Expose(x),
+
+            (HedgeFailed, ExposureRaised x) => Expose(x),
+
+            (Settling p, SettlementPolled polled) => p.After(polled),
+            (Settling p, PairSettled) => new Settled(new PairOutcome.Settled(SnapshotOf(LegKind.Positive), SnapshotOf(LegKind.Hedge))),
+            (Settling, ExposureRaised x) => Expose(x),
+
+            _ => throw new InvalidPairTransitionException(PairId, Status, e),
+        },
     };
 
-    private PairState AcceptPositive(PositiveAccepted a) => this with
-    {
-        Status = PairStatus.PositiveAccepted,
-        Positive = Positive with { Bet = a.Bet },
-        UnknownSince = null,
-    };
+    private static Exposed Expose(ExposureRaised x) => new(new PairOutcome.Exposed(x.Reason, x.Detail, x.Positive, x.Hedge));
 
-    private PairState RecordHedgeIntent(HedgeIntentRecorded h) => this with
-    {
-        Status = PairStatus.HedgePending,
-        Hedge = Hedge with { ClientReference = h.ClientReference, Attempts = h.Attempt, AskedStake = h.Stake, AskedOdds = h.Odds },
-        HedgeFirstAttemptAt = HedgeFirstAttemptAt ?? h.Meta.At,
-        NextAttemptAt = null,
-        RepricedHedgeOdds = null,
-    };
-
-    private PairState AcceptHedge(HedgeAccepted a) => this with
-    {
-        Status = PairStatus.Settling,
-        Hedge = Hedge with { Bet = a.Bet },
-        UnknownSince = null,
-    };
-
-    private PairState Expose(ExposureRaised x) => this with
-    {
-        Status = PairStatus.Exposed,
-        UnknownSince = null,
-        Outcome = new PairOutcome(PairResult.Exposure, ExposureReason: x.Reason, Detail: x.Detail, Positive: x.Positive, Hedge: x.Hedge),
-    };
-
+    /// <summary>A leg as far as the pair knows it now; a leg not asked for yet has no reference and zero amounts.</summary>
     public LegSnapshot SnapshotOf(LegKind leg)
     {
-        var progress = leg == LegKind.Positive ? Positive : Hedge;
-        var identity = leg == LegKind.Positive ? Identity : Signal?.Hedge.Identity ?? Identity;
-        return new LegSnapshot(
-            identity.Key,
-            progress.ClientReference?.Value,
-            progress.AskedStake,
-            progress.AskedOdds,
-            progress.Bet?.BetId,
-            progress.Bet?.Stake,
-            progress.Bet?.Odds,
-            progress.Settlement);
+        if (leg == LegKind.Positive)
+        {
+            var ask = (Phase as Started)?.Core.Positive;
+            var bet = (Phase as PositiveStands)?.Positive;
+            var settlement = (Phase as Settling)?.PositiveSettlement;
+            return Snapshot(Identity, ask, bet, settlement);
+        }
+        var hedgeIdentity = Signal?.Hedge.Identity ?? Identity;
+        return Snapshot(hedgeIdentity, (Phase as Hedging)?.Hedge.Ask, (Phase as Settling)?.HedgeBet, (Phase as Settling)?.HedgeSettlement);
     }
+
+    private static LegSnapshot Snapshot(Identity identity, LegAsk? ask, AcceptedBet? bet, SettlementState? settlement) =>
+        new(identity.Key, ask?.ClientReference.Value, ask?.Stake ?? 0m, ask?.Odds ?? 0m, bet?.BetId, bet?.Stake, bet?.Odds, settlement);
 }
 
 public sealed class InvalidPairTransitionException(string pairId, PairStatus status, PairEvent e)

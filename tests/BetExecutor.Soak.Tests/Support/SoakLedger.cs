@@ -56,7 +56,12 @@ public static class Ledger
 {
     public static string Describe(PairOutcome? outcome) => outcome is null
         ? "none"
-        : $"{outcome.Result}{(outcome.ExposureReason is { } r ? " " + r.Code() : "")}{(outcome.RejectionCode is { } c ? " " + c : "")} ({outcome.Detail})";
+        : outcome switch
+        {
+            PairOutcome.Exposed x => $"{x.Code} {x.Reason.Code()} ({x.Detail})",
+            PairOutcome.NothingStands n => $"{n.Code} {n.Reason.Code()} ({n.Detail})",
+            _ => outcome.Code,
+        };
 
     public static string Describe(HeldBet? bet) => bet is null
         ? "none"
@@ -205,8 +210,8 @@ public sealed class SoakLedger
             if (view.Executed)
             {
                 if (view.Outcome is null) problems.Add($"executed pair never finished: {view}");
-                else if (view.Outcome.Result == PairResult.Exposure && view.Outcome.ExposureReason is null)
-                    problems.Add($"exposure without a reason: {view}");
+                else if (view.Outcome is PairOutcome.Exposed { Reason: var reason } && !Enum.IsDefined(reason))
+                    problems.Add($"exposure without a known reason: {view}");
             }
             else if (view.Outcome is not null || view.PositiveRequests > 0 || view.HedgeRequests > 0 || view.Positive is not null || view.Hedge is not null)
             {
@@ -224,15 +229,21 @@ public sealed class SoakLedger
         foreach (var view in Executed.Where(v => v.Outcome is not null))
         {
             var outcome = view.Outcome!;
-            var disagreement = outcome.Result switch
+            var disagreement = outcome switch
             {
-                PairResult.Settled => view.BookBalanced ? null : "settled, but the book's legs are not both held, final and balanced",
-                PairResult.Rejected => view.Positive is null && view.Hedge is null && view.HedgeRequests == 0 ? null : "rejected, but the venue holds a leg or saw a hedge",
-                PairResult.Exposure => ExposureDisagreement(view, outcome.ExposureReason),
-                _ => $"unexpected result {outcome.Result}",
+                PairOutcome.Settled => view.BookBalanced ? null : "settled, but the book's legs are not both held, final and balanced",
+                PairOutcome.NothingStands => view.Positive is null && view.Hedge is null && view.HedgeRequests == 0 ? null : "rejected, but the venue holds a leg or saw a hedge",
+                PairOutcome.Exposed x => ExposureDisagreement(view, x.Reason),
+                _ => $"unexpected outcome {outcome.Code}",
             };
-            disagreement ??= SnapshotDisagreement(view, outcome.Positive, view.Positive, view.Pair.PositiveFault, "positive")
-                ?? SnapshotDisagreement(view, outcome.Hedge, view.Hedge, view.Pair.HedgeFault, "hedge");
+            var (positiveSnapshot, hedgeSnapshot) = outcome switch
+            {
+                PairOutcome.Settled s => (s.Positive, s.Hedge),
+                PairOutcome.Exposed x => (x.Positive, x.Hedge),
+                _ => ((LegSnapshot?)null, (LegSnapshot?)null),
+            };
+            disagreement ??= SnapshotDisagreement(view, positiveSnapshot, view.Positive, view.Pair.PositiveFault, "positive")
+                ?? SnapshotDisagreement(view, hedgeSnapshot, view.Hedge, view.Pair.HedgeFault, "hedge");
             if (disagreement is not null) problems.Add($"{disagreement}: {view}");
         }
         return problems;
@@ -274,7 +285,7 @@ public sealed class SoakLedger
         if (snapshot.BetId is null)
         {
             // A held leg the executor does not know of is only possible when its lookups failed (an unresolved unknown).
-            return held is null || (fault != LegFault.None && view.Outcome?.ExposureReason == ExposureReason.UnresolvedUnknown)
+            return held is null || (fault != LegFault.None && view.Outcome is PairOutcome.Exposed { Reason: ExposureReason.UnresolvedUnknown })
                 ? null
                 : $"the executor has no bet for the {leg}, the venue holds {held.BetId}";
         }
@@ -292,7 +303,7 @@ public sealed class SoakLedger
         var problems = new List<string>();
         foreach (var view in Pairs)
         {
-            var exposed = view.Outcome?.Result == PairResult.Exposure;
+            var exposed = view.Outcome is PairOutcome.Exposed;
             if (view.Positive is not null && view.Hedge is null && !exposed)
                 problems.Add($"positive held without a hedge and no exposure: {view}");
             if (view.Positive is not null && view.Hedge is not null && !view.BookBalanced && !exposed)
@@ -326,7 +337,7 @@ public sealed class SoakLedger
         var problems = new List<string>();
         foreach (var view in Executed)
         {
-            var unresolved = view.Outcome?.ExposureReason == ExposureReason.UnresolvedUnknown;
+            var unresolved = view.Outcome is PairOutcome.Exposed { Reason: ExposureReason.UnresolvedUnknown };
             // In doubt: a leg with failing lookups whose placement came back Unknown (a 429 first is a plain refusal).
             var positiveInDoubt = view.Pair.PositiveFault != LegFault.None && AnsweredUnknown(view.PositiveCalls);
             var hedgeInDoubt = view.Pair.HedgeFault != LegFault.None && AnsweredUnknown(view.HedgeCalls);
@@ -392,17 +403,17 @@ public sealed class SoakLedger
             if (open.Count == 0 && view.Answer.Kind != SignalAnswerKind.Executed && denied != DenialReason.PairExecuting)
                 problems.Add($"refused with {denied} though nothing should have blocked it: {view}");
         }
-        foreach (var view in Executed.Where(v => v.Outcome?.Result == PairResult.Exposure))
+        foreach (var view in Executed.Where(v => v.Outcome is PairOutcome.Exposed))
         {
             if (!records.TryGetValue((view.Pair.Owner.Key, view.Pair.PairId), out var record))
                 problems.Add($"exposure reported but not recorded on the account: {view}");
-            else if (record.Reason != view.Outcome!.ExposureReason || !record.ManualReview || record.AutoRebet
+            else if (view.Outcome is not PairOutcome.Exposed { Reason: var reported } || record.Reason != reported || !record.ManualReview || record.AutoRebet
                      || record.ExpiresAt != record.RaisedAt + _run.Plan.Settings.Account.ExposureExpiry)
                 problems.Add($"exposure recorded as {record.Reason} manual {record.ManualReview} auto-rebet {record.AutoRebet} expiring {record.ExpiresAt:O}: {view}");
         }
         foreach (var record in records.Values)
         {
-            if (_run.Outcomes.GetValueOrDefault((record.IdentityKey, record.PairId))?.Result != PairResult.Exposure)
+            if (_run.Outcomes.GetValueOrDefault((record.IdentityKey, record.PairId)) is not PairOutcome.Exposed)
                 problems.Add($"exposure recorded on {record.IdentityKey} {record.PairId} ({record.Reason.Code()}) for a pair that did not report one");
         }
         return problems;

@@ -133,22 +133,23 @@ public sealed class SoakSummary
 
         // ---- outcomes ----
         var executed = ledger.Executed.ToList();
-        Add("outcomes", "Settled", executed.Count(p => p.Outcome?.Result == PairResult.Settled));
-        foreach (var rejected in executed.Where(p => p.Outcome?.Result == PairResult.Rejected).GroupBy(p => p.Outcome!.RejectionCode ?? "?").OrderBy(g => g.Key))
+        Add("outcomes", "Settled", executed.Count(p => p.Outcome is PairOutcome.Settled));
+        foreach (var rejected in executed.Select(p => p.Outcome).OfType<PairOutcome.NothingStands>()
+                     .GroupBy(n => $"{n.Reason.Code()} {n.Detail}").OrderBy(g => g.Key))
             Add("outcomes", $"Rejected: {rejected.Key}", rejected.Count());
         foreach (var reason in Enum.GetValues<ExposureReason>())
         {
-            var exposed = executed.Where(p => p.Outcome?.ExposureReason == reason && p.Outcome.Result == PairResult.Exposure).ToList();
+            var exposed = executed.Select(p => p.Outcome).OfType<PairOutcome.Exposed>().Where(x => x.Reason == reason).ToList();
             Add("outcomes", $"Exposure: {reason.Code()}", exposed.Count);
             if (reason is ExposureReason.Unhedged or ExposureReason.UnresolvedUnknown)
-                foreach (var why in exposed.GroupBy(p => Why(p.Outcome!.Detail)).OrderBy(g => g.Key))
+                foreach (var why in exposed.GroupBy(x => Why(x.Detail)).OrderBy(g => g.Key))
                     Add("outcomes", $"  {why.Key}", why.Count());
         }
         Add("outcomes", "no outcome", executed.Count(p => p.Outcome is null));
         // The classifier judges settlement states only. A hedge the venue took for less, or at lower odds, than it
         // was asked leaves part of the positive's payout uncovered, yet both legs settle "balanced".
         var shortfalls = executed
-            .Where(p => p.Outcome?.Result == PairResult.Settled && p.Positive is not null && p.Hedge is not null)
+            .Where(p => p.Outcome is PairOutcome.Settled && p.Positive is not null && p.Hedge is not null)
             .Select(p => (Pair: p, Short: p.Positive!.Stake * p.Positive.Odds - p.Hedge!.Stake * p.Hedge.Odds))
             .Where(x => x.Short > x.Pair.Positive!.Stake * x.Pair.Positive.Odds * 0.01m)
             .ToList();
