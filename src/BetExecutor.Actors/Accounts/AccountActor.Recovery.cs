@@ -96,8 +96,8 @@ public sealed partial class AccountActor
         Command<ResolveExposure>(_ => Sender.Tell(new OperatorAnswer.Refused(why)));
         Command<GetAccountStatus>(_ => Sender.Tell(Status() with { Halt = halt }));
         // Pairs still report; what they report cannot be recorded on a history that cannot be replayed, so it is logged.
-        Command<PairReportedFinished>(r => _log.Error("ALARM: pair {PairId} of halted identity {Identity} finished {Result} {ExposureReason}; not recorded",
-            r.PairId, _identity.Key, r.Outcome.Result, r.Outcome.ExposureReason));
+        Command<PairReportedFinished>(r => _log.Error("ALARM: pair {PairId} of halted identity {Identity} finished {Outcome}; not recorded",
+            r.PairId, _identity.Key, r.Outcome));
         Command<PairReportedHedged>(r => _log.Warning("Pair {PairId} of halted identity {Identity} is hedged; not recorded", r.PairId, _identity.Key));
         Command<PairReportedPositiveIntent>(r => _log.Warning("Pair {PairId} of halted identity {Identity} recorded its positive intent; not recorded", r.PairId, _identity.Key));
         Command<PairReportedPositiveAccepted>(r => _log.Warning("Pair {PairId} of halted identity {Identity} had its positive accepted for {Stake}; not recorded", r.PairId, _identity.Key, r.AcceptedStake));
