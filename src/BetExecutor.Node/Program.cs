@@ -37,6 +37,20 @@ Log.Logger = logger;
 
 var config = NodeHocon.Load(environment.Options.ExtraHocon);
 var settings = ExecutorSettingsReader.Read(config, environment.Options.NodeName);
+if (environment.Options.RedisConnectionString is { } redisConnection)
+{
+    // Before anything reads the journal: a Redis that lost what this node wrote must not be taken as new storage.
+    var dataDirectory = environment.DataDirectory ?? config.GetString("bet-executor.data-directory", "data");
+    switch (await NodeStorage.CheckAsync(redisConnection, dataDirectory, environment.AdoptStorage, logger))
+    {
+        case BetExecutor.Persistence.Redis.StorageEpochCheck.Lost lost:
+            Console.Error.WriteLine($"error: storage lost: {lost.Detail}. The node does not execute on it. Review what was lost, then start it with BETEXECUTOR_ADOPT_STORAGE=yes to adopt the storage as it now is (README: Redis).");
+            return 2;
+        case BetExecutor.Persistence.Redis.StorageEpochCheck.Adopted adopted:
+            environment = environment with { Options = environment.Options with { StorageEpoch = adopted.Epoch } };
+            break;
+    }
+}
 IBookmakerDirectory venues = environment.Venue is { } venue
     ? new HttpVenueDirectory(venue, ExecutorSettingsReader.VenueClient(config))
     : new SingleVenueDirectory(new VenueSimulator(TimeProvider.System, seed: 0));
@@ -56,7 +70,7 @@ if (environment.StdinFeed)
 {
     var accounts = await host.Services.GetRequiredService<IActorRegistry>().GetAsync<AccountRegion>();
     var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-    await new StdinFeed(accounts, logger).RunAsync(Console.In, Console.Out, lifetime.ApplicationStopping);
+    await new StdinFeed(accounts, services.Clock, logger).RunAsync(Console.In, Console.Out, lifetime.ApplicationStopping);
 }
 await host.WaitForShutdownAsync();
 return 0;

@@ -20,6 +20,10 @@ public enum DenialReason
     DailyStakeLimit,
     AccountLimited,
     StorageUnavailable,
+    /// <summary>The signal reached its account, or its pair its start, later than max-signal-age after it was received.</summary>
+    SignalTooOld,
+    /// <summary>The storage lost history this node wrote: the identity is halted in memory until an operator adopts the storage.</summary>
+    StorageLost,
 }
 
 public static class DenialReasonCodes
@@ -40,6 +44,8 @@ public static class DenialReasonCodes
         DenialReason.DailyStakeLimit => "daily-stake-limit",
         DenialReason.AccountLimited => "account-limited",
         DenialReason.StorageUnavailable => "storage-unavailable",
+        DenialReason.SignalTooOld => "signal-too-old",
+        DenialReason.StorageLost => "storage-lost",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

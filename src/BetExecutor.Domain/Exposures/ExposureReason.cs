@@ -20,6 +20,8 @@ public enum ExposureReason
     Unhedged,
     /// <summary>The venue took the hedge for less (stake or odds) than the positive needs: both legs stand, unbalanced.</summary>
     HedgeShort,
+    /// <summary>The storage lost the pair's history while it was in flight; its legs were looked up at the venue and the identity halted.</summary>
+    StorageLost,
 }
 
 public static class ExposureReasonCodes
@@ -34,6 +36,7 @@ public static class ExposureReasonCodes
         ExposureReason.UnresolvedUnknown => "unresolved-unknown",
         ExposureReason.Unhedged => "unhedged",
         ExposureReason.HedgeShort => "hedge-short",
+        ExposureReason.StorageLost => "storage-lost",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

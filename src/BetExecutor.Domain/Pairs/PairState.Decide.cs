@@ -80,6 +80,12 @@ public sealed partial record PairState
         public void Start(StartPair start)
         {
             var signal = start.Signal;
+            if (start.StartBy is { } startBy && now > startBy)
+            {
+                Emit(new PairAbandoned($"signal-too-old: the pair could only start at {now:O}, after {startBy:O} (its signal's receipt + max-signal-age)") { Meta = Meta });
+                Finish();
+                return;
+            }
             if (now > start.SignalAcceptedAt + settings.MaxStartDelay)
             {
                 Emit(new PairAbandoned($"the pair could only start {now - start.SignalAcceptedAt} after its signal was accepted") { Meta = Meta });

@@ -13,6 +13,8 @@ namespace BetExecutor.Node.Hosting;
 /// <summary>The one host chain of an executor node: HOCON, remoting, clustering, the account shard region, logging.</summary>
 public static class BetExecutorHosting
 {
+    public const string RedisKeyPrefix = "betexecutor:";
+
     public static AkkaConfigurationBuilder AddBetExecutorNode(
         this AkkaConfigurationBuilder builder, NodeOptions options, ExecutorServices services, int shards)
     {
@@ -44,7 +46,7 @@ public static class BetExecutorHosting
         if (options.RedisConnectionString is { } redis)
         {
             // Events, snapshots and sharding's own state go to Redis; without it everything stays in memory.
-            builder.WithRedisPersistence(redis, keyPrefix: "betexecutor:");
+            builder.WithRedisPersistence(redis, keyPrefix: RedisKeyPrefix, storageEpoch: options.StorageEpoch ?? "");
         }
         if (options.SeedNodes is null or { Count: 0 })
         {

@@ -15,7 +15,8 @@ public static class ExecutorSettingsReader
             new AccountSettings(
                 Cooldown: Time(c, "cooldown"),
                 ExposureExpiry: Time(c, "exposure-expiry"),
-                ExposureBlocksIdentity: c.GetBoolean("exposure-blocks-identity", true)),
+                ExposureBlocksIdentity: c.GetBoolean("exposure-blocks-identity", true),
+                MaxSignalAge: Time(c, "max-signal-age")),
             new PairSettings(
                 UnknownWindow: Time(c, "unknown-window"),
                 FirstLookupDelay: Time(c, "first-lookup-delay"),

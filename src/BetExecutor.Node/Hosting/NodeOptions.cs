@@ -5,6 +5,7 @@ namespace BetExecutor.Node.Hosting;
 /// <param name="SeedNodes">Akka addresses to join; empty means the node forms a cluster of its own.</param>
 /// <param name="RedisConnectionString">When set, events and snapshots go to Redis; otherwise they stay in memory.</param>
 /// <param name="ExtraHocon">Settings layered over hocon/betexecutor.conf (a deployment's overrides).</param>
+/// <param name="StorageEpoch">The Redis storage epoch checked at start against the node's data directory; null: the one Redis holds.</param>
 public sealed record NodeOptions(
     string NodeName,
     string Hostname = "127.0.0.1",
@@ -13,4 +14,5 @@ public sealed record NodeOptions(
     IReadOnlyList<string>? Roles = null,
     string? RedisConnectionString = null,
     string ActorSystemName = "betexecutor",
-    Akka.Configuration.Config? ExtraHocon = null);
+    Akka.Configuration.Config? ExtraHocon = null,
+    string? StorageEpoch = null);

@@ -14,9 +14,11 @@ namespace BetExecutor.Node.Standalone;
 /// <item><c>BETEXECUTOR_HOCON</c> — a HOCON file layered over the defaults (e.g. limits per identity, timings)</item>
 /// <item><c>BETEXECUTOR_LOG</c> — <c>json</c> for compact JSON logs (production), anything else for readable console logs</item>
 /// <item><c>BETEXECUTOR_FEED</c> — <c>stdin</c>: take commands as JSON lines on standard input, answer on standard output</item>
+/// <item><c>BETEXECUTOR_DATA</c> — the node's data directory (default: <c>bet-executor.data-directory</c>), where it keeps the Redis storage epoch it wrote to</item>
+/// <item><c>BETEXECUTOR_ADOPT_STORAGE</c> — <c>yes</c>: take a Redis that lost this node's data as it now is (an operator's decision; see the README)</item>
 /// </list>
 /// </summary>
-public sealed record NodeEnvironment(NodeOptions Options, Uri? Venue, bool JsonLogs, bool StdinFeed)
+public sealed record NodeEnvironment(NodeOptions Options, Uri? Venue, bool JsonLogs, bool StdinFeed, string? DataDirectory = null, bool AdoptStorage = false)
 {
     public static NodeEnvironment Read(Func<string, string?> get)
     {
@@ -43,6 +45,13 @@ public sealed record NodeEnvironment(NodeOptions Options, Uri? Venue, bool JsonL
             SeedNodes: seeds,
             RedisConnectionString: get("BETEXECUTOR_REDIS") is { Length: > 0 } r ? r : null,
             ExtraHocon: extra);
-        return new NodeEnvironment(options, venue, get("BETEXECUTOR_LOG") == "json", get("BETEXECUTOR_FEED") == "stdin");
+        var adopt = get("BETEXECUTOR_ADOPT_STORAGE") switch
+        {
+            null or "" or "no" => false,
+            "yes" => true,
+            var other => throw new ArgumentException($"BETEXECUTOR_ADOPT_STORAGE: '{other}' is neither yes nor no"),
+        };
+        return new NodeEnvironment(options, venue, get("BETEXECUTOR_LOG") == "json", get("BETEXECUTOR_FEED") == "stdin",
+            get("BETEXECUTOR_DATA") is { Length: > 0 } data ? data : null, adopt);
     }
 }

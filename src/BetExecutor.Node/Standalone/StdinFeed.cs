@@ -13,7 +13,7 @@ namespace BetExecutor.Node.Standalone;
 /// → <c>{"status": AccountStatus}</c>. For test harnesses and scripted operation; the gateway is the network ingress.
 /// A line that cannot be read is answered with <c>{"error": "..."}</c> naming what is wrong; nothing is sent for it.
 /// </summary>
-public sealed class StdinFeed(IActorRef accounts, ILogger logger)
+public sealed class StdinFeed(IActorRef accounts, BetExecutor.Actors.Time.IExecutorClock clock, ILogger logger)
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _output = new(1, 1);
@@ -64,7 +64,19 @@ public sealed class StdinFeed(IActorRef accounts, ILogger logger)
         {
             case "execute":
                 var execute = body.Deserialize<ExecuteSignal>(options) ?? throw new JsonException("execute: is empty");
-                var answer = await accounts.Ask<SignalAnswer>(execute, AnswerTimeout);
+                // Stamped here, at the ingress, whatever the line said: nothing executes later than max-signal-age after it.
+                execute = execute with { ReceivedAt = clock.UtcNow };
+                SignalAnswer answer;
+                try
+                {
+                    answer = await accounts.Ask<SignalAnswer>(execute, AnswerTimeout);
+                }
+                catch (AskTimeoutException)
+                {
+                    answer = new SignalAnswer(execute.Signal.SignalId, SignalAnswerKind.Unknown, null,
+                        $"no answer within {AnswerTimeout.TotalSeconds:0} s; the signal may still execute until max-signal-age after its receipt at {execute.ReceivedAt:O}; ask again with the same signalId",
+                        null);
+                }
                 return new JsonObject { ["answer"] = JsonSerializer.SerializeToNode(answer, options) };
             case "status":
                 var query = body.Deserialize<GetAccountStatus>(options) ?? throw new JsonException("status: is empty");
