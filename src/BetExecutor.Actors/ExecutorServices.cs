@@ -15,6 +15,9 @@ public sealed record ExecutorServices(
     /// <summary>The paper venue every leg of a dry-run identity's pairs goes to.</summary>
     public IBookmakerClient Paper { get; init; } = new PaperBookmakerClient();
 
+    /// <summary>The node's memory of a storage loss: one per node, shared by every account.</summary>
+    public Accounts.StorageGuard Storage { get; init; } = new();
+
     /// <summary>
     /// The client for one leg of a pair owned by <paramref name="owner"/>. A dry-run owner's legs all go to paper,
     /// whatever account they name: this is the one place a live client is chosen, and it never is for dry run.

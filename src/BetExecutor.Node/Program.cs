@@ -91,6 +91,20 @@ if (environment.Options.RedisConnectionString is { } redis
     return Fail(NodeUsage.RunTimeFailure,
         $"BETEXECUTOR_REDIS: Redis at {RedisConnectionString.Describe(redis)} did not answer (unreachable, or it refused the password): start it or fix the variable");
 }
+if (environment.Options.RedisConnectionString is { } redisConnection)
+{
+    // Before anything reads the journal: a Redis that lost what this node wrote must not be taken as new storage.
+    var dataDirectory = environment.DataDirectory ?? configuration.Hocon.GetString("bet-executor.data-directory");
+    switch (await NodeStorage.CheckAsync(redisConnection, environment.Options.RedisKeyPrefix, dataDirectory, environment.AdoptStorage, logger))
+    {
+        case BetExecutor.Persistence.Redis.StorageEpochCheck.Lost lost:
+            return Fail(NodeUsage.BadUsage,
+                $"storage lost: {lost.Detail}. The node does not execute on it. Review what was lost, then start it with BETEXECUTOR_ADOPT_STORAGE=yes to adopt the storage as it now is (README: Redis)");
+        case BetExecutor.Persistence.Redis.StorageEpochCheck.Adopted adopted:
+            environment = environment with { Options = environment.Options with { StorageEpoch = adopted.Epoch } };
+            break;
+    }
+}
 
 var settings = configuration.Options.ToSettings(environment.Options.NodeName);
 var services = new ExecutorServices(new RealClock(), venues, settings, NoObserver.Instance);
@@ -129,7 +143,7 @@ _ = refusal.Refused.ContinueWith(_ => lifetime.StopApplication(), TaskScheduler.
 if (environment.StdinFeed)
 {
     var accounts = await host.Services.GetRequiredService<IActorRegistry>().GetAsync<AccountRegion>();
-    await new StdinFeed(accounts, logger).RunAsync(Console.In, Console.Out, lifetime.ApplicationStopping);
+    await new StdinFeed(accounts, services.Clock, logger).RunAsync(Console.In, Console.Out, lifetime.ApplicationStopping);
 }
 await host.WaitForShutdownAsync();
 if (refusal.Reason is { } reason) return Fail(NodeUsage.BadUsage, $"the cluster refused this node: {reason}");

@@ -8,6 +8,13 @@ namespace BetExecutor.Persistence.Redis;
 /// </summary>
 public sealed class RedisKeys(string keyPrefix)
 {
+    /// <summary>
+    /// String: a random id written once, when the storage is first used. Every append and every recovery read checks
+    /// it in the same script, so a Redis that lost its data (FLUSHALL, a replaced instance) is noticed by every writer.
+    /// It carries no hash tag: the journal expects one Redis primary, not a Redis Cluster (see README.md).
+    /// </summary>
+    public RedisKey Epoch => $"{keyPrefix}storage-epoch";
+
     /// <summary>Sorted set: score = sequence number, member = serialised <c>Persistent</c>.</summary>
     public RedisKey Events(string persistenceId) => $"{keyPrefix}journal:persisted:{HashTag(persistenceId)}";
 

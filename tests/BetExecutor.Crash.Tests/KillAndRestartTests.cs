@@ -225,6 +225,8 @@ public sealed class KillAndRestartTests(ITestOutputHelper output) : IAsyncLifeti
             ["BETEXECUTOR_VENUE"] = _venue!.BaseAddress.AbsoluteUri,
             ["BETEXECUTOR_HOCON"] = Path.Combine(_directory, "crash.conf"),
             ["BETEXECUTOR_FEED"] = "stdin",
+            // Its own storage epoch record: the Redis of this run is new, and must not look like one that lost data.
+            ["BETEXECUTOR_DATA"] = Path.Combine(_directory, "data"),
         };
         var started = Stopwatch.StartNew();
         var node = NodeProcess.Start(incarnation, environment, _log!, line => feed.OnStdout(incarnation, line));

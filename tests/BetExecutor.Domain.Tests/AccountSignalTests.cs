@@ -1,5 +1,6 @@
 using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Identities;
+using BetExecutor.Domain.Pairs;
 using BetExecutor.Domain.Signals;
 using static BetExecutor.Domain.Tests.Fixture;
 
@@ -39,7 +40,8 @@ public class AccountSignalTests
 
         var duplicate = Assert.IsType<SignalDecision.Duplicate>(state.DecideSignal(ASignal(), At(500), Settings, haltedGlobally: false));
 
-        Assert.Equal(new SignalVerdict(PairId, true, null, "executed", At(5)), duplicate.First);
+        // The first decision, and how its pair ended: a retry hears the whole truth.
+        Assert.Equal(new SignalVerdict(PairId, true, null, "executed", At(5), Account.SettledOutcome), duplicate.First);
     }
 
     [Fact]

@@ -146,8 +146,10 @@ public class PairStateMachineProperties
         Assert.Contains((PairStatus.Abandoned, null), endings);
         Assert.Contains((PairStatus.PositiveRejected, null), endings);
         Assert.Contains((PairStatus.Settled, null), endings);
-        // Every reason a pair can raise by itself; pair-failed is raised by the account when a pair keeps crashing.
-        var raisedByPairs = Enum.GetValues<Exposures.ExposureReason>().Where(r => r != Exposures.ExposureReason.PairFailed);
+        // Every reason a pair can raise by itself; the account raises pair-failed (a pair keeps crashing) and
+        // storage-lost (the journal lost history), never a pair's own run.
+        var raisedByPairs = Enum.GetValues<Exposures.ExposureReason>()
+            .Where(r => r is not (Exposures.ExposureReason.PairFailed or Exposures.ExposureReason.StorageLost));
         Assert.All(raisedByPairs, reason => Assert.Contains((PairStatus.Exposed, reason), endings));
         Assert.Contains(runs, r => r.State.Outcome is PairOutcome.NothingStands { Reason: NothingStandsReason.PositiveNotFound });
         Assert.Contains(runs, r => r.State.Outcome is PairOutcome.NothingStands { Reason: NothingStandsReason.PositiveRejectedPermanently });

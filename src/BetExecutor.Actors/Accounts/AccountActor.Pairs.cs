@@ -32,7 +32,7 @@ public sealed partial class AccountActor
             return Directive.Stop;
         });
 
-    private void StartPair(Signal signal, DateTimeOffset acceptedAt)
+    private void StartPair(Signal signal, DateTimeOffset acceptedAt, DateTimeOffset startBy)
     {
         var child = Context.ActorOf(BetPairActor.Props(_identity, signal.PairId, _services), ChildName(signal.PairId));
         Context.Watch(child);
@@ -40,20 +40,29 @@ public sealed partial class AccountActor
         _pairOf[child] = signal.PairId;
         // Counted as a worker from now, before anyone is told the signal executed.
         _services.Clock.WorkerStarted(child);
-        child.Tell(new StartPair(signal, acceptedAt));
+        child.Tell(new StartPair(signal, acceptedAt, startBy));
     }
 
     /// <summary>After recovery, every pair that had not finished resumes from its own events.</summary>
     private void RestartPairsInFlight()
     {
         foreach (var (_, pair) in _state.InFlight.OrderBy(p => p.Value.AcceptedAt))
-            StartPair(pair.Signal, pair.AcceptedAt);
+            StartPair(pair.Signal, pair.AcceptedAt, pair.StartBy(_services.Settings.Account));
     }
 
     private void OnPairStopped(IActorRef child)
     {
         if (!_pairOf.Remove(child, out var pairId)) return;
         if (_pairs.TryGetValue(pairId, out var current) && Equals(current, child)) _pairs.Remove(pairId);
+        if (_storageLost is not null)
+        {
+            OnPairStoppedWhileStorageLost(pairId);
+            return;
+        }
+        if (_awaitingIntent.Remove(pairId, out var caller))
+            Answer(new SignalAnswer(pairId, SignalAnswerKind.Unknown, null,
+                "the pair stopped before its start was confirmed; it is started again from its events and places nothing after max-signal-age; ask again with the same signalId",
+                _state.CooldownUntil, DryRun: DryRun), caller);
         var failure = _lastPairFailure ?? "it stopped before finishing (its journal failed or refused an event)";
         _lastPairFailure = null;
         if (!_state.InFlight.ContainsKey(pairId))
@@ -109,8 +118,8 @@ public sealed partial class AccountActor
 
     private void RestartPairIfStillInFlight(string pairId)
     {
-        if (_pairs.ContainsKey(pairId) || !_state.InFlight.TryGetValue(pairId, out var pair)) return;
-        StartPair(pair.Signal, pair.AcceptedAt);
+        if (_storageLost is not null || _pairs.ContainsKey(pairId) || !_state.InFlight.TryGetValue(pairId, out var pair)) return;
+        StartPair(pair.Signal, pair.AcceptedAt, pair.StartBy(_services.Settings.Account));
     }
 
     private string ChildName(string pairId) => $"pair-{Uri.EscapeDataString(pairId)}-{++_childSerial}";

@@ -24,7 +24,9 @@ public sealed partial class AccountActor
 
     /// <summary>An account this node already saw fail to recover starts without replaying; it is halted from the start.</summary>
     public override Recovery Recovery =>
-        RecoveryQuarantine.Get(Context.System).For(PersistenceId) is null ? base.Recovery : Recovery.None;
+        // Nothing is replayed from a storage known to have lost history (the identity comes up halted from what this
+        // node still knows), nor for an account whose history could not be read back.
+        _services.Storage.Loss is null && RecoveryQuarantine.Get(Context.System).For(PersistenceId) is null ? base.Recovery : Recovery.None;
 
     /// <summary>Applies one replayed event; after an event that cannot be applied, the rest of the history is not applied either.</summary>
     private void Replay(AccountEvent e)
@@ -42,6 +44,11 @@ public sealed partial class AccountActor
 
     private void Recovered()
     {
+        if (_services.Storage.Loss is { } loss)
+        {
+            EnterStorageLost(loss.Cause);
+            return;
+        }
         var fault = _recoveryFault ?? RecoveryQuarantine.Get(Context.System).For(PersistenceId);
         if (fault is null)
         {

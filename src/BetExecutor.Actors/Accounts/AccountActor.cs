@@ -3,6 +3,7 @@ using Akka.Event;
 using Akka.Persistence;
 using BetExecutor.Actors.Pairs;
 using BetExecutor.Domain.Accounts;
+using BetExecutor.Domain.Exposures;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Pairs;
 using BetExecutor.Domain.Signals;
@@ -24,13 +25,16 @@ public sealed partial class AccountActor : ReceivePersistentActor
     private AccountState _state;
     private IActorRef? _awaitingAnswer;
     private string? _awaitingSignalId;
+    /// <summary>Callers of accepted signals, answered once the pair has recorded its positive intent (the cooldown's start).</summary>
+    private readonly Dictionary<string, IActorRef> _awaitingIntent = [];
     private long _childSerial;
 
     public AccountActor(Identity identity, ExecutorServices services)
     {
         _identity = identity;
         _services = services;
-        _state = AccountState.Initial(identity);
+        _state = services.Storage.Remembered(identity) ?? AccountState.Initial(identity);
+        // After a storage loss on this node nothing is read from the journal again: the account runs from memory.
         PersistenceId = PersistenceIdFor(identity);
         _log = Context.GetLogger()
             .WithContext("Identity", identity.Key)
@@ -50,17 +54,27 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Command<ResolveExposure>(c => OnOperatorDecision(_state.DecideResolveExposure(c.PairId, c.Reason, c.By, Now), $"exposure on pair {c.PairId} resolved"));
         Command<GetAccountStatus>(_ => Sender.Tell(Status()));
         Command<PairReportedHedged>(r => PersistQuietly(_state.OnPairHedged(r.PairId, r.At)));
-        Command<PairReportedPositiveIntent>(r => PersistQuietly(_state.OnPositiveIntent(r.PairId, r.At, _services.Settings.Account)));
+        Command<PairReportedPositiveIntent>(OnPositiveIntent);
+        Command<PairStorageRefused>(r => EnterStorageLost($"pair {r.PairId}: {r.Cause}"));
+        Command<NodeStorageLost>(n => EnterStorageLost(n.Loss.Cause));
         Command<PairReportedPositiveAccepted>(r => PersistQuietly(
             _state.OnPositiveAccepted(r.PairId, r.RequestedStake, r.AcceptedStake, r.At, _services.Settings.Limits.For(_identity))));
         Command<PairReportedFinished>(OnPairFinished);
         Command<Terminated>(t => OnPairStopped(t.ActorRef));
         Command<RestartPair>(r => RestartPairIfStillInFlight(r.PairId));
+        Command<LegsLookedUp>(OnLegsLookedUp);
+        Command<LookUpAgain>(l => LookUpLegs(l.PairId, final: true));
         Command<SaveSnapshotSuccess>(s => _log.Debug("Snapshot saved at {SequenceNr}", s.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(f => _log.Warning("Snapshot at {SequenceNr} failed: {Error}; recovery replays more events until the next one", f.Metadata.SequenceNr, f.Cause.Message));
     }
 
     public override string PersistenceId { get; }
+
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(NodeStorageLost));
+        base.PreStart();
+    }
 
     public static string PersistenceIdFor(Identity identity) => $"account/{identity.Key}";
 
@@ -72,14 +86,19 @@ public sealed partial class AccountActor : ReceivePersistentActor
     private void OnExecuteSignal(ExecuteSignal command)
     {
         var signal = command.Signal;
+        if (_services.Storage.Loss is not null || _storageLost is not null)
+        {
+            // Another account found the storage lost and this one has not heard yet: halt now, then answer from memory.
+            EnterStorageLost(_storageLost ?? _services.Storage.Loss!.Cause);
+            AnswerWhileStorageLost(command);
+            return;
+        }
         // The domain already knows a global kill switch; nothing in the cluster can set one yet (DESIGN §4, not in
         // this release's issues), so every account decides as if it were off. Per-identity halts are live.
-        switch (_state.DecideSignal(signal, Now, _services.Settings.Account, _services.Settings.Limits, haltedGlobally: false))
+        switch (_state.DecideSignal(signal, Now, _services.Settings.Account, _services.Settings.Limits, haltedGlobally: false, command.ReceivedAt))
         {
             case SignalDecision.Duplicate duplicate:
-                Answer(new SignalAnswer(signal.SignalId, SignalAnswerKind.Duplicate, duplicate.First.Reason,
-                    $"duplicate of a signal first {(duplicate.First.Accepted ? "executed" : "rejected")} at {duplicate.First.At:O}",
-                    _state.CooldownUntil, duplicate.First, DryRun), Sender);
+                Answer(DuplicateAnswer(signal.SignalId, duplicate.First), Sender);
                 break;
             case SignalDecision.Deny { Persist: false } deny:
                 Answer(Rejection(deny.Event), Sender);
@@ -90,11 +109,50 @@ public sealed partial class AccountActor : ReceivePersistentActor
             case SignalDecision.Accept accept:
                 PersistAnswering(signal.SignalId, Stamp(accept.Event), e =>
                 {
-                    StartPair(accept.Event.Signal, e.Meta.At);
-                    Answer(new SignalAnswer(signal.SignalId, SignalAnswerKind.Executed, null, "executed", _state.CooldownUntil, DryRun: DryRun), Sender);
+                    // Answered when the pair has recorded its positive intent: the cooldown runs from that instant, so
+                    // the answer carries the one cooldown end that status and later refusals report too.
+                    _awaitingIntent[signal.PairId] = Sender;
+                    StartPair(accept.Event.Signal, e.Meta.At, _state.InFlight[signal.PairId].StartBy(_services.Settings.Account));
                 });
                 break;
         }
+    }
+
+    private SignalAnswer DuplicateAnswer(string signalId, SignalVerdict first)
+    {
+        var ended = first.PairEnded is { } outcome ? $"; its pair ended {Describe(outcome)}" : "";
+        return new SignalAnswer(signalId, SignalAnswerKind.Duplicate, first.Reason,
+            $"duplicate of a signal first {(first.Accepted ? "executed" : "rejected")} at {first.At:O}{ended}",
+            _state.CooldownUntil, first, DryRun);
+    }
+
+    /// <summary>How a pair ended, in its stable codes: e.g. <c>rejected (positive-rejected-permanent)</c>.</summary>
+    private static string Describe(PairOutcome outcome) => outcome switch
+    {
+        PairOutcome.NothingStands nothing => $"{nothing.Code} ({nothing.Reason.Code()})",
+        PairOutcome.Exposed exposed => $"{exposed.Code} ({exposed.Reason.Code()})",
+        _ => outcome.Code,
+    };
+
+    private void OnPositiveIntent(PairReportedPositiveIntent report)
+    {
+        var events = _storageLost is null ? _state.OnPositiveIntent(report.PairId, report.At, _services.Settings.Account) : [];
+        var promised = _state.CooldownUntil is { } current && current > report.At + _services.Settings.Account.Cooldown
+            ? current
+            : report.At + _services.Settings.Account.Cooldown;
+        if (events.Count > 0) PersistAll(events.Select(Stamp), Applied);
+        if (!_awaitingIntent.Remove(report.PairId, out var caller)) return;
+        // After the extension is stored (or refused: the intent is recorded either way, so the signal does execute).
+        DeferAsync(report.PairId, pairId => Answer(new SignalAnswer(pairId, SignalAnswerKind.Executed, null, "executed", promised, DryRun: DryRun), caller));
+    }
+
+    /// <summary>Callers still waiting for a pair's start hear that its outcome is not known yet; they ask again with the signal id.</summary>
+    private void AnswerAwaitingIntentUnknown(string why)
+    {
+        foreach (var (pairId, caller) in _awaitingIntent)
+            Answer(new SignalAnswer(pairId, SignalAnswerKind.Unknown, null,
+                $"{why}; the signal may still execute within max-signal-age of its receipt; ask again with the same signalId", _state.CooldownUntil, DryRun: DryRun), caller);
+        _awaitingIntent.Clear();
     }
 
     private SignalAnswer Rejection(SignalDenied denied) =>
@@ -128,6 +186,11 @@ public sealed partial class AccountActor : ReceivePersistentActor
 
     private void OnOperatorDecision(OperatorDecision decision, string doneDetail)
     {
+        if (_storageLost is { } lost)
+        {
+            Sender.Tell(new OperatorAnswer.Refused(StorageLostRefusal(lost)));
+            return;
+        }
         switch (decision)
         {
             case OperatorDecision.Refuse refuse:
@@ -138,6 +201,11 @@ public sealed partial class AccountActor : ReceivePersistentActor
                 PersistAll(record.Events.Select(Stamp), Applied);
                 DeferAsync(doneDetail, detail =>
                 {
+                    if (_storageLost is { } lost)
+                    {
+                        replyTo.Tell(new OperatorAnswer.Refused(StorageLostRefusal(lost)));
+                        return;
+                    }
                     _log.Warning("Operator action on {Identity}: {Detail}", _identity.Key, detail);
                     replyTo.Tell(new OperatorAnswer.Done(detail));
                 });
@@ -147,8 +215,15 @@ public sealed partial class AccountActor : ReceivePersistentActor
 
     private void OnPairFinished(PairReportedFinished report)
     {
+        if (_storageLost is not null) return; // nothing can be recorded; the pair's exposure comes from the lookups
         // The exposure's clock (raised at, expires at) starts when the pair ended, not when this report was read.
         var events = _state.OnPairFinished(report.PairId, report.Outcome, report.At, _services.Settings.Account, DryRun);
+        if (_awaitingIntent.Remove(report.PairId, out var caller))
+        {
+            // The pair ended before it recorded a positive intent (it could not start in time): nothing was placed.
+            Answer(new SignalAnswer(report.PairId, SignalAnswerKind.Rejected, DenialReason.SignalTooOld,
+                $"the pair placed nothing: {Describe(report.Outcome)}{(report.Outcome is PairOutcome.NothingStands nothing ? $": {nothing.Detail}" : "")}", _state.CooldownUntil, DryRun: DryRun), caller);
+        }
         if (events.Count == 0) return;
         PersistAll(events.Select(Stamp), e =>
         {
@@ -162,7 +237,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
 
     private void PersistQuietly(IReadOnlyList<AccountEvent> events)
     {
-        if (events.Count == 0) return;
+        if (events.Count == 0 || _storageLost is not null) return;
         PersistAll(events.Select(Stamp), Applied);
     }
 
@@ -190,15 +265,16 @@ public sealed partial class AccountActor : ReceivePersistentActor
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        // Fail closed: whoever waits for a signal's answer hears that it was refused, and nothing was placed, because
-        // a pair only starts after its acceptance is stored.
+        // A failed write (a timeout, a connection lost mid-write) may still have reached storage and be applied later:
+        // its outcome is unknown, never "nothing was placed". The caller asks again with the same signal id and then
+        // hears the decision as stored; a pair starts only from a stored acceptance, within max-signal-age.
         if (_awaitingAnswer is { } waiting && _awaitingSignalId is { } signalId)
         {
-            var answer = new SignalAnswer(signalId, SignalAnswerKind.Rejected, DenialReason.StorageUnavailable,
-                $"the decision could not be stored ({cause.GetBaseException().Message}); nothing was placed", _state.CooldownUntil, DryRun: DryRun);
-            _services.Observer.SignalAnswered(_identity, answer);
-            waiting.Tell(answer);
+            Answer(new SignalAnswer(signalId, SignalAnswerKind.Unknown, DenialReason.StorageUnavailable,
+                $"the decision's write has no known outcome ({cause.GetBaseException().Message}); it may execute; ask again with the same signalId",
+                _state.CooldownUntil, DryRun: DryRun), waiting);
         }
+        AnswerAwaitingIntentUnknown($"storage failed ({cause.GetBaseException().Message})");
         _log.Error(cause, "Journal write failed for {Event}; the account stops and recovers from its journal", @event.GetType().Name);
         base.OnPersistFailure(cause, @event, sequenceNr);
     }

@@ -10,7 +10,12 @@ public interface IAccountCommand : IExecutorMessage
 }
 
 /// <summary>Execute this pair. Answered with a <see cref="SignalAnswer"/>.</summary>
-public sealed record ExecuteSignal(Signal Signal) : IAccountCommand
+/// <param name="ReceivedAt">
+/// When the ingress received the signal, stamped by the ingress from its clock (a value sent by a client is
+/// overwritten). Nothing executes later than max-signal-age after it. Null only for in-process callers that hand the
+/// signal straight to the account: then it counts as received when the account reads it.
+/// </param>
+public sealed record ExecuteSignal(Signal Signal, DateTimeOffset? ReceivedAt = null) : IAccountCommand
 {
     public Identity Identity => Signal.Identity;
 }
@@ -25,3 +30,9 @@ public sealed record ResolveExposure(Identity Identity, string PairId, string Re
 
 /// <summary>Answered with an <see cref="AccountStatus"/>.</summary>
 public sealed record GetAccountStatus(Identity Identity) : IAccountCommand;
+
+/// <summary>
+/// A pair tells its account that the journal refused one of its writes (the storage lost its history): nothing of
+/// that decision was carried out, and the pair stops. The account halts and looks the pair's legs up.
+/// </summary>
+public sealed record PairStorageRefused(string PairId, string Cause);

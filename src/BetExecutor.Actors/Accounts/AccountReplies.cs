@@ -12,6 +12,11 @@ public enum SignalAnswerKind
     Rejected,
     /// <summary>A repeat of a signal id: <see cref="SignalAnswer.First"/> is the first decision; nothing was done.</summary>
     Duplicate,
+    /// <summary>
+    /// The decision's outcome is not known (its write timed out or the connection broke mid-write): the signal may
+    /// or may not execute. Ask again with the same signal id: the answer is then the first decision, as stored.
+    /// </summary>
+    Unknown,
 }
 
 public sealed record SignalAnswer(

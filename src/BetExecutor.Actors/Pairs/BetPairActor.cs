@@ -191,6 +191,8 @@ public sealed partial class BetPairActor : ReceivePersistentActor
         // An event the journal refuses (it cannot be stored) would leave the pair between states: stop, and let the
         // owner restart it from what is stored. No effect of the refused decision was carried out.
         _log.Error(cause, "Journal rejected {Event} at {SequenceNr}; stopping the pair", @event.GetType().Name, sequenceNr);
+        // The account halts the identity and looks this pair's legs up at the venue (storage lost, see AccountActor.StorageLoss.cs).
+        Context.Parent.Tell(new Accounts.PairStorageRefused(_state.PairId, cause.GetBaseException().Message));
         Context.Stop(Self);
     }
 }

@@ -11,8 +11,12 @@ public abstract record AccountEvent : IDomainEvent
     public required EventMeta Meta { get; init; }
 }
 
-/// <summary>The signal passed every control: its pair starts and the cooldown runs until <paramref name="CooldownUntil"/>.</summary>
-public sealed record SignalAccepted(Signal Signal, DateTimeOffset CooldownUntil) : AccountEvent;
+/// <summary>
+/// The signal passed every control: its pair starts and the cooldown runs until <paramref name="CooldownUntil"/>.
+/// <paramref name="ReceivedAt"/> is when the ingress received it (absent in events written before it was recorded):
+/// the pair never starts later than max-signal-age after it.
+/// </summary>
+public sealed record SignalAccepted(Signal Signal, DateTimeOffset CooldownUntil, DateTimeOffset? ReceivedAt = null) : AccountEvent;
 
 /// <summary>Our controls refused the signal; nothing was sent.</summary>
 public sealed record SignalDenied(string SignalId, DenialReason Reason, string Detail) : AccountEvent;

@@ -8,4 +8,8 @@ namespace BetExecutor.Domain.Accounts;
 /// <param name="ExposureExpiry">An exposure stops blocking this long after it was raised (it stays in the history).</param>
 /// <param name="ExposureBlocksIdentity">Whether an open exposure blocks new signals for the identity.</param>
 /// <param name="MaxSignalAge">A signal received longer ago than this by an ingress never starts a pair.</param>
-public sealed record AccountSettings(TimeSpan Cooldown, TimeSpan ExposureExpiry, bool ExposureBlocksIdentity, TimeSpan MaxSignalAge);
+public sealed record AccountSettings(TimeSpan Cooldown, TimeSpan ExposureExpiry, bool ExposureBlocksIdentity, TimeSpan MaxSignalAge)
+{
+    /// <summary>Short name of <see cref="MaxSignalAge"/> used by the account's decisions.</summary>
+    public TimeSpan SignalAge => MaxSignalAge;
+}

@@ -18,7 +18,9 @@ public sealed partial record AccountState
     /// As above, then the identity's limits: dry-run consistency, a limited account, open pairs, the venue's stake
     /// bounds (the stake is rounded down to the venue's step) and the daily stake.
     /// </summary>
-    public SignalDecision DecideSignal(Signal signal, DateTimeOffset now, AccountSettings settings, IdentityPolicies policies, bool haltedGlobally)
+    /// <param name="receivedAt">When the ingress received the signal; null when the caller is in-process and gave none (then: now).</param>
+    public SignalDecision DecideSignal(Signal signal, DateTimeOffset now, AccountSettings settings, IdentityPolicies policies, bool haltedGlobally,
+        DateTimeOffset? receivedAt = null)
     {
         if (Seen.TryGetValue(signal.SignalId, out var first))
             return new SignalDecision.Duplicate(first);
@@ -47,6 +49,8 @@ public sealed partial record AccountState
             return Deny(signal, DenialReason.PairExecuting, $"pair {executing} is still executing", now);
         if (limits.MaxOpenPairs is { } maxOpen && InFlight.Count >= maxOpen)
             return Deny(signal, DenialReason.TooManyOpenPairs, $"{InFlight.Count} pairs open, at most {maxOpen}", now);
+        if (receivedAt is { } received && now > received + settings.SignalAge)
+            return Deny(signal, DenialReason.SignalTooOld, $"received at {received:O}, {(now - received).TotalSeconds:0.###} s ago; max-signal-age is {settings.SignalAge.TotalSeconds:0.###} s; nothing was placed", now);
         if (signal.ExpiresAt is { } expiry && expiry <= now)
             return Deny(signal, DenialReason.SignalExpired, $"the signal expired at {expiry:O}", now);
         if (!signal.InPlay && signal.Event.StartsAt <= now)
@@ -61,7 +65,7 @@ public sealed partial record AccountState
             return Deny(signal, DenialReason.DailyStakeLimit, $"{StakedOn(now)} staked today; {stake} more would pass the daily limit {daily}", now);
 
         var accepted = stake == signal.Positive.Stake ? signal : signal with { Positive = signal.Positive with { Stake = stake } };
-        return new SignalDecision.Accept(new SignalAccepted(accepted, now + settings.Cooldown) { Meta = MetaAt(now, signal.PairId) });
+        return new SignalDecision.Accept(new SignalAccepted(accepted, now + settings.Cooldown, receivedAt ?? now) { Meta = MetaAt(now, signal.PairId) });
     }
 
     /// <summary>

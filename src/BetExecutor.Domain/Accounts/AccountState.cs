@@ -6,11 +6,21 @@ using BetExecutor.Domain.Signals;
 
 namespace BetExecutor.Domain.Accounts;
 
-/// <summary>The first decision taken on a signal id; a repeat of the id is answered with it.</summary>
-public sealed record SignalVerdict(string SignalId, bool Accepted, DenialReason? Reason, string Detail, DateTimeOffset At);
+/// <summary>
+/// The first decision taken on a signal id; a repeat of the id is answered with it. <paramref name="PairEnded"/> is
+/// how an accepted signal's pair ended, once it has: a retry hears the truth (e.g. that a stale pair placed nothing).
+/// </summary>
+public sealed record SignalVerdict(string SignalId, bool Accepted, DenialReason? Reason, string Detail, DateTimeOffset At, PairOutcome? PairEnded = null);
 
-/// <summary>A pair the identity owns that has not finished. Executing until its hedge is confirmed.</summary>
-public sealed record PairInFlight(Signal Signal, DateTimeOffset AcceptedAt, bool Hedged);
+/// <summary>
+/// A pair the identity owns that has not finished. Executing until its hedge is confirmed. <paramref name="ReceivedAt"/>:
+/// when the ingress received its signal (the acceptance time for pairs accepted before it was recorded).
+/// </summary>
+public sealed record PairInFlight(Signal Signal, DateTimeOffset AcceptedAt, bool Hedged, DateTimeOffset? ReceivedAt = null)
+{
+    /// <summary>The pair places nothing when it cannot start by then (DESIGN: signals go stale in seconds).</summary>
+    public DateTimeOffset StartBy(AccountSettings settings) => (ReceivedAt ?? AcceptedAt) + settings.SignalAge;
+}
 
 public sealed record HaltState(string Reason, string By, DateTimeOffset Since);
 
@@ -54,7 +64,7 @@ public sealed partial record AccountState
             // A cooldown is only ever extended, never shortened.
             CooldownUntil = CooldownUntil is { } current && current > a.CooldownUntil ? current : a.CooldownUntil,
             Seen = Seen.SetItem(a.Signal.SignalId, new SignalVerdict(a.Signal.SignalId, true, null, "executed", a.Meta.At)),
-            InFlight = InFlight.SetItem(a.Signal.PairId, new PairInFlight(a.Signal, a.Meta.At, Hedged: false)),
+            InFlight = InFlight.SetItem(a.Signal.PairId, new PairInFlight(a.Signal, a.Meta.At, Hedged: false, a.ReceivedAt)),
             StakeByDay = AddStake(a.Meta.At, a.Signal.Positive.Stake),
         },
         SignalDenied d => this with
@@ -65,7 +75,13 @@ public sealed partial record AccountState
         PairHedged h => InFlight.TryGetValue(h.PairId, out var pair)
             ? this with { InFlight = InFlight.SetItem(h.PairId, pair with { Hedged = true }) }
             : this,
-        PairFinished f => this with { InFlight = InFlight.Remove(f.PairId) },
+        PairFinished f => this with
+        {
+            InFlight = InFlight.Remove(f.PairId),
+            Seen = Seen.TryGetValue(f.PairId, out var verdict) && verdict.Accepted
+                ? Seen.SetItem(f.PairId, verdict with { PairEnded = f.Outcome })
+                : Seen,
+        },
         ExposureOpened o => this with { Exposures = Exposures.SetItem(o.Exposure.PairId, o.Exposure) },
         ExposureResolved r => Exposures.TryGetValue(r.PairId, out var exposure)
             ? this with

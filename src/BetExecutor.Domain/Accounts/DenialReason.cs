@@ -22,6 +22,10 @@ public enum DenialReason
     StorageUnavailable,
     /// <summary>The identity's history could not be replayed: it is halted until its journal is repaired.</summary>
     RecoveryFailed,
+    /// <summary>The signal reached its account, or its pair its start, later than max-signal-age after it was received.</summary>
+    SignalTooOld,
+    /// <summary>The storage lost history this node wrote: the identity is halted in memory until an operator adopts the storage.</summary>
+    StorageLost,
 }
 
 public static class DenialReasonCodes
@@ -43,6 +47,8 @@ public static class DenialReasonCodes
         DenialReason.AccountLimited => "account-limited",
         DenialReason.StorageUnavailable => "storage-unavailable",
         DenialReason.RecoveryFailed => "recovery-failed",
+        DenialReason.SignalTooOld => "signal-too-old",
+        DenialReason.StorageLost => "storage-lost",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

@@ -28,6 +28,8 @@ public enum ExposureReason
     VenueAnomaly,
     /// <summary>The pair kept failing (it was restarted from its events the configured number of times): it stops for good and its identity halts.</summary>
     PairFailed,
+    /// <summary>The storage lost the pair's history while it was in flight; its legs were looked up at the venue and the identity halted.</summary>
+    StorageLost,
 }
 
 public static class ExposureReasonCodes
@@ -44,6 +46,7 @@ public static class ExposureReasonCodes
         ExposureReason.HedgeShort => "hedge-short",
         ExposureReason.VenueAnomaly => "venue-anomaly",
         ExposureReason.PairFailed => "pair-failed",
+        ExposureReason.StorageLost => "storage-lost",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 

@@ -6,7 +6,8 @@ namespace BetExecutor.Domain.Pairs;
 /// <summary>Inputs the pair decides on: its start, the venue's answers, its own timer, and recovery.</summary>
 public abstract record PairCommand;
 
-public sealed record StartPair(Signal Signal, DateTimeOffset SignalAcceptedAt) : PairCommand;
+/// <param name="StartBy">The pair places nothing if it gets to start later than this (its signal's receipt + max-signal-age).</param>
+public sealed record StartPair(Signal Signal, DateTimeOffset SignalAcceptedAt, DateTimeOffset? StartBy = null) : PairCommand;
 
 public sealed record PlacementAnswered(LegKind Leg, PlacementResult Result) : PairCommand;
 

@@ -50,6 +50,8 @@ public enum NothingStandsReason
     StaleSignal,
     /// <summary>The signal had expired by the time its pair started; nothing was sent.</summary>
     SignalExpired,
+    /// <summary>The pair could only start later than max-signal-age after the ingress received its signal; nothing was sent.</summary>
+    SignalTooOld,
 }
 
 public static class NothingStandsReasonCodes
@@ -61,6 +63,7 @@ public static class NothingStandsReasonCodes
         NothingStandsReason.PositiveNotFound => "not-found-after-window",
         NothingStandsReason.StaleSignal => "stale-signal",
         NothingStandsReason.SignalExpired => "signal-expired",
+        NothingStandsReason.SignalTooOld => "signal-too-old",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }
@@ -72,6 +75,8 @@ public enum AbandonReason
     StaleSignal,
     /// <summary>The signal's own expiry had passed when the pair got to run.</summary>
     SignalExpired,
+    /// <summary>The pair got to run later than max-signal-age after the ingress received its signal.</summary>
+    SignalTooOld,
 }
 
 public static class AbandonReasonCodes
@@ -80,6 +85,7 @@ public static class AbandonReasonCodes
     {
         AbandonReason.StaleSignal => "stale-signal",
         AbandonReason.SignalExpired => "signal-expired",
+        AbandonReason.SignalTooOld => "signal-too-old",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
@@ -88,6 +94,7 @@ public static class AbandonReasonCodes
     {
         AbandonReason.StaleSignal => NothingStandsReason.StaleSignal,
         AbandonReason.SignalExpired => NothingStandsReason.SignalExpired,
+        AbandonReason.SignalTooOld => NothingStandsReason.SignalTooOld,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

@@ -86,6 +86,12 @@ public sealed partial record PairState
         public void Start(StartPair start)
         {
             var signal = start.Signal;
+            if (start.StartBy is { } startBy && now > startBy)
+            {
+                End(new PairAbandoned(AbandonReason.SignalTooOld,
+                    $"the pair could only start at {now:O}, after {startBy:O} (its signal's receipt + max-signal-age)") { Meta = Meta });
+                return;
+            }
             if (now > start.SignalAcceptedAt + settings.MaxStartDelay)
             {
                 End(new PairAbandoned(AbandonReason.StaleSignal,

@@ -62,7 +62,7 @@ public static class BetExecutorHosting
         if (options.RedisConnectionString is { } redis)
         {
             // Events, snapshots and sharding's own state go to Redis; without it everything stays in memory.
-            builder.WithRedisPersistence(redis, keyPrefix: options.RedisKeyPrefix);
+            builder.WithRedisPersistence(redis, keyPrefix: options.RedisKeyPrefix, storageEpoch: options.StorageEpoch ?? "");
         }
         if (options.SeedNodes is null or { Count: 0 })
         {

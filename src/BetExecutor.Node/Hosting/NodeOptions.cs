@@ -6,6 +6,7 @@ namespace BetExecutor.Node.Hosting;
 /// <param name="RedisConnectionString">When set, events and snapshots go to Redis; otherwise they stay in memory.</param>
 /// <param name="ExtraHocon">A deployment's overrides of reference.conf (BetExecutor.Actors), e.g. limits per identity.</param>
 /// <param name="RedisKeyPrefix">Prefix of every Redis key the node writes; every member of a cluster must use the same.</param>
+/// <param name="StorageEpoch">The Redis storage epoch checked at start against the node's data directory; null: the one Redis holds.</param>
 /// <param name="Tls">Mutual TLS for remoting; required whenever <paramref name="Hostname"/> is not a loopback address.</param>
 public sealed record NodeOptions(
     string NodeName,
@@ -17,7 +18,8 @@ public sealed record NodeOptions(
     string ActorSystemName = "betexecutor",
     Akka.Configuration.Config? ExtraHocon = null,
     string RedisKeyPrefix = "betexecutor:",
-    RemoteTls? Tls = null);
+    RemoteTls? Tls = null,
+    string? StorageEpoch = null);
 
 /// <summary>The node's certificate (PKCS#12 with its private key) for mutual TLS between cluster members.</summary>
 /// <param name="CertificatePath">Path of the .pfx file; every member must trust the others' certificates.</param>

@@ -66,7 +66,7 @@ public sealed class ExecutorSimulation : IAsyncDisposable
     public async Task<SignalAnswer> ExecuteAsync(Signal signal, TimeSpan? timeout = null)
     {
         _identities.Add(signal.Identity);
-        var answer = await Node.Accounts.Ask<SignalAnswer>(new ExecuteSignal(signal), timeout ?? RealTimeout);
+        var answer = await Node.Accounts.Ask<SignalAnswer>(new ExecuteSignal(signal, Clock.UtcNow), timeout ?? RealTimeout);
         await Clock.WaitUntilIdleAsync(RealTimeout);
         return answer;
     }

@@ -18,7 +18,9 @@ public abstract record VenueChoice
 /// A deployed node's settings from its environment variables (<see cref="NodeUsage"/> lists them). Every value is
 /// checked here, before anything starts: a bad one is a <see cref="NodeUsageException"/> naming the variable.
 /// </summary>
-public sealed record NodeEnvironment(NodeOptions Options, VenueChoice Venue, bool JsonLogs, bool StdinFeed, Serilog.Events.LogEventLevel LogLevel)
+public sealed record NodeEnvironment(
+    NodeOptions Options, VenueChoice Venue, bool JsonLogs, bool StdinFeed, Serilog.Events.LogEventLevel LogLevel,
+    string? DataDirectory = null, bool AdoptStorage = false)
 {
     public static NodeEnvironment Read(Func<string, string?> get)
     {
@@ -62,7 +64,8 @@ public sealed record NodeEnvironment(NodeOptions Options, VenueChoice Venue, boo
             throw new NodeUsageException(tls is null ? "BETEXECUTOR_HOST" : "BETEXECUTOR_TLS_CERT",
                 tls is null ? $"{ex.Message} (set BETEXECUTOR_TLS_CERT)" : ex.Message);
         }
-        return new NodeEnvironment(options, ReadVenue(Value("BETEXECUTOR_VENUE")), Logs(Value("BETEXECUTOR_LOG")), Feed(Value("BETEXECUTOR_FEED")), Level(Value("BETEXECUTOR_LOG_LEVEL")));
+        return new NodeEnvironment(options, ReadVenue(Value("BETEXECUTOR_VENUE")), Logs(Value("BETEXECUTOR_LOG")), Feed(Value("BETEXECUTOR_FEED")),
+            Level(Value("BETEXECUTOR_LOG_LEVEL")), Value("BETEXECUTOR_DATA"), Adopt(Value("BETEXECUTOR_ADOPT_STORAGE")));
     }
 
     private static IReadOnlyList<string> Seeds(string? text)
@@ -104,6 +107,13 @@ public sealed record NodeEnvironment(NodeOptions Options, VenueChoice Venue, boo
         "simulator" => new VenueChoice.Simulator(),
         _ when Uri.TryCreate(text, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" => new VenueChoice.Http(address),
         _ => throw new NodeUsageException("BETEXECUTOR_VENUE", $"'{text}' is neither an http(s) address nor 'simulator'"),
+    };
+
+    private static bool Adopt(string? text) => text switch
+    {
+        null or "no" => false,
+        "yes" => true,
+        _ => throw new NodeUsageException("BETEXECUTOR_ADOPT_STORAGE", $"'{text}' is neither yes nor no"),
     };
 
     private static bool Logs(string? text) => text switch

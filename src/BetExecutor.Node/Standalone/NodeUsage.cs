@@ -30,6 +30,10 @@ public static class NodeUsage
           BETEXECUTOR_LOG       json: compact JSON logs; text (default): readable lines. Logs go to standard error.
           BETEXECUTOR_LOG_LEVEL debug | information (default) | warning | error. Failure details are logged at debug.
           BETEXECUTOR_FEED      stdin: take commands as JSON lines on standard input, answer on standard output.
+          BETEXECUTOR_DATA      The node's data directory (default: bet-executor.data-directory), where it keeps the
+                                Redis storage epoch it writes to, so a Redis that lost its data is caught at start.
+          BETEXECUTOR_ADOPT_STORAGE  yes: take a Redis that lost this node's data as it now is (an operator's
+                                decision, see the README's Redis section); no (default).
 
         Exit status: 0 stopped normally; 2 bad usage or configuration (one line on standard error names the setting);
         1 a failure at run time (one line says what failed and what to do).

@@ -21,10 +21,9 @@ namespace BetExecutor.Node.Standalone;
 /// </list>
 /// Every line gets exactly one answer line; for test harnesses and scripted operation (the gateway is the network ingress).
 /// </summary>
-public sealed class StdinFeed(IActorRef accounts, ILogger logger, TimeProvider? clock = null)
+public sealed class StdinFeed(IActorRef accounts, BetExecutor.Actors.Time.IExecutorClock clock, ILogger logger)
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly SemaphoreSlim _output = new(1, 1);
 
     public async Task RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
@@ -48,7 +47,7 @@ public sealed class StdinFeed(IActorRef accounts, ILogger logger, TimeProvider? 
     private async Task HandleAsync(string line, TextWriter output)
     {
         JsonObject reply;
-        var command = FeedLine.Parse(line, _clock.GetUtcNow());
+        var command = FeedLine.Parse(line, clock.UtcNow);
         try
         {
             reply = await AnswerAsync(command);
@@ -75,7 +74,20 @@ public sealed class StdinFeed(IActorRef accounts, ILogger logger, TimeProvider? 
         switch (command)
         {
             case FeedCommand.Execute execute:
-                var answer = await accounts.Ask<SignalAnswer>(new ExecuteSignal(execute.Signal), AnswerTimeout);
+                // Stamped here, at the ingress: nothing executes later than max-signal-age after this instant.
+                var receivedAt = clock.UtcNow;
+                SignalAnswer answer;
+                try
+                {
+                    answer = await accounts.Ask<SignalAnswer>(new ExecuteSignal(execute.Signal, receivedAt), AnswerTimeout);
+                }
+                catch (AskTimeoutException)
+                {
+                    logger.Warning("Signal {SignalId} got no answer within {Timeout}; its outcome is unknown", execute.Signal.SignalId, AnswerTimeout);
+                    answer = new SignalAnswer(execute.Signal.SignalId, SignalAnswerKind.Unknown, null,
+                        $"no answer within {AnswerTimeout.TotalSeconds:0} s; the signal may still execute until max-signal-age after its receipt at {receivedAt:O}; ask again with the same signalId",
+                        null);
+                }
                 return new JsonObject { ["answer"] = JsonSerializer.SerializeToNode(answer, options) };
             case FeedCommand.Status status:
                 var state = await accounts.Ask<AccountStatus>(new GetAccountStatus(status.Identity), AnswerTimeout);

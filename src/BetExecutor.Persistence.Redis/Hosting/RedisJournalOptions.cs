@@ -19,6 +19,9 @@ public sealed class RedisJournalOptions(bool isDefault, string identifier = "red
     /// <summary>Prefix of every key (<c>key-prefix</c>); must not contain braces.</summary>
     public string KeyPrefix { get; set; } = string.Empty;
 
+    /// <summary>The storage epoch this node wrote to (<c>storage-epoch</c>); empty: take the one Redis holds.</summary>
+    public string StorageEpoch { get; set; } = string.Empty;
+
     protected override Config InternalDefaultConfig =>
         RedisPersistence.DefaultConfig().GetConfig(RedisPersistence.JournalPluginId);
 
@@ -27,6 +30,7 @@ public sealed class RedisJournalOptions(bool isDefault, string identifier = "red
         sb.AppendLine($"configuration-string = {ConfigurationString.ToHocon()}");
         sb.AppendLine($"database = {Database}");
         sb.AppendLine($"key-prefix = {KeyPrefix.ToHocon()}");
+        sb.AppendLine($"storage-epoch = {StorageEpoch.ToHocon()}");
         return base.Build(sb);
     }
 }

@@ -13,18 +13,21 @@ public static class RedisPersistenceHostingExtensions
     /// <param name="connectionString">StackExchange.Redis configuration string, e.g. "127.0.0.1:6379".</param>
     /// <param name="database">Redis logical database number.</param>
     /// <param name="keyPrefix">Prefix for every key; must not contain braces.</param>
+    /// <param name="storageEpoch">The storage epoch the node checked at start (<see cref="StorageEpoch"/>); empty: the one Redis holds.</param>
     public static AkkaConfigurationBuilder WithRedisPersistence(
         this AkkaConfigurationBuilder builder,
         string connectionString,
         int database = 0,
         string keyPrefix = "",
-        bool isDefault = true)
+        bool isDefault = true,
+        string storageEpoch = "")
     {
         var journal = new RedisJournalOptions(isDefault)
         {
             ConfigurationString = connectionString,
             Database = database,
             KeyPrefix = keyPrefix,
+            StorageEpoch = storageEpoch,
         };
         var snapshots = new RedisSnapshotOptions(isDefault)
         {

@@ -20,11 +20,22 @@ public sealed class RedisJournal : AsyncWriteJournal
     private const int ReplayPageSize = 1_000;
 
     private static readonly string AppendScript = EmbeddedResources.Script("append");
+    private static readonly string ReadHighestScript = EmbeddedResources.Script("read-highest");
+    private static readonly string EpochInitScript = EmbeddedResources.Script("epoch-init");
 
     private readonly RedisKeys _keys;
     private readonly PersistentCodec _codec;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RedisConnection _connection;
+    private readonly string _configuredEpoch;
+    private Task<string>? _epoch;
+
+    /// <summary>
+    /// Set once the storage is found lost; from then on this journal (one per node) writes and reads nothing, so no
+    /// actor on the node can act on a write that went nowhere or recover from a history that was lost. Only a restart
+    /// with the storage adopted clears it.
+    /// </summary>
+    private volatile StorageLostException? _lost;
 
     public RedisJournal(Config config)
     {
@@ -32,13 +43,48 @@ public sealed class RedisJournal : AsyncWriteJournal
         _keys = new RedisKeys(settings.KeyPrefix);
         _connection = new RedisConnection(settings, "Redis journal");
         _codec = new PersistentCodec(Context.System);
+        _configuredEpoch = settings.StorageEpoch;
     }
 
     protected override void PreStart()
     {
         base.PreStart();
         _connection.Open(_log);
+        _epoch = ResolveEpochAsync();
     }
+
+    /// <summary>
+    /// The storage epoch every script checks: the configured one (the node's own record of the storage it wrote to),
+    /// or, when none is configured, the one Redis holds, created now if there is none. A failed attempt (Redis down)
+    /// is tried again by the next call.
+    /// </summary>
+    private Task<string> EpochAsync()
+    {
+        var current = _epoch ??= ResolveEpochAsync();
+        if (current.IsFaulted || current.IsCanceled) _epoch = current = ResolveEpochAsync();
+        return current;
+    }
+
+    private async Task<string> ResolveEpochAsync()
+    {
+        if (_configuredEpoch.Length > 0) return _configuredEpoch;
+        var db = await _connection.DatabaseAsync().ConfigureAwait(false);
+        var reply = (RedisResult[])(await db.ScriptEvaluateAsync(EpochInitScript, [_keys.Epoch], [Guid.NewGuid().ToString("N")]).ConfigureAwait(false))!;
+        var epoch = (string)reply[1]!;
+        if ((int)reply[0] == 1) _log.Info("Redis journal: new storage, epoch {0} created", epoch);
+        return epoch;
+    }
+
+    private StorageLostException Lost(string detail)
+    {
+        var lost = _lost ??= new StorageLostException(detail);
+        _log.Error("Redis journal: {0}", lost.Message);
+        return lost;
+    }
+
+    private string DescribeEpochFound(string found, string expected) => found.Length == 0
+        ? $"the storage epoch {expected} is gone from Redis (key {_keys.Epoch}): Redis lost its data (FLUSHALL, a new or restored instance)"
+        : $"Redis holds storage epoch {found}, not {expected} that this node wrote to: the storage was replaced";
 
     protected override void PostStop()
     {
@@ -48,28 +94,46 @@ public sealed class RedisJournal : AsyncWriteJournal
 
     protected override async Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
     {
+        var all = messages.ToArray();
+        // Rejected, not failed: nothing of these writes was stored, and the actors go on with what they hold in memory.
+        if (_lost is { } lost) return all.Select(_ => (Exception)lost).ToImmutableList();
         var db = await _connection.DatabaseAsync().ConfigureAwait(false);
+        var epoch = await EpochAsync().ConfigureAwait(false);
 
         // All scripts are issued before any is awaited: one connection keeps them in order, so a
         // batch of several AtomicWrites of one actor costs one round trip, not one per write.
         var writes = new List<(AtomicWrite Write, Task<RedisResult> Outcome)>();
         // Akka's contract: one entry per AtomicWrite, null where it was stored.
         var rejections = new List<Exception>();
-        foreach (var write in messages)
+        foreach (var write in all)
         {
-            var (args, rejection) = AppendArguments(write);
+            var (args, rejection) = AppendArguments(write, epoch);
             rejections.Add(rejection!);
-            var outcome = db.ScriptEvaluateAsync(AppendScript, [_keys.Events(write.PersistenceId), _keys.HighestSequenceNr(write.PersistenceId)], args);
+            var outcome = db.ScriptEvaluateAsync(AppendScript,
+                [_keys.Events(write.PersistenceId), _keys.HighestSequenceNr(write.PersistenceId), _keys.Epoch], args);
             writes.Add((write, outcome));
         }
 
-        foreach (var (write, outcome) in writes)
+        for (var i = 0; i < writes.Count; i++)
         {
+            var (write, outcome) = writes[i];
             var reply = (RedisResult[])(await outcome.WaitAsync(cancellationToken).ConfigureAwait(false))!;
-            if ((int)reply[0] == 1) continue;
+            var code = (int)reply[0];
+            if (code == 1) continue;
+            if (code == -1)
+            {
+                rejections[i] = Lost(DescribeEpochFound((string)reply[1]!, epoch));
+                continue;
+            }
 
             var stored = long.Parse((string)reply[1]!, CultureInfo.InvariantCulture);
             var expected = write.LowestSequenceNr - 1;
+            if (stored < expected)
+            {
+                // Not a rival: a rival only ever moves the highest forward. Events this writer stored are gone.
+                rejections[i] = Lost($"'{write.PersistenceId}' holds history up to {stored} but its writer stored up to {expected}: history went backwards");
+                continue;
+            }
             _log.Warning("Append to {0} fenced off: expected highest sequence number {1}, stored {2}",
                 write.PersistenceId, expected, stored);
             throw new ConcurrentWriteException(write.PersistenceId, expected, stored);
@@ -84,20 +148,21 @@ public sealed class RedisJournal : AsyncWriteJournal
     /// rejection (nothing of it stored) but its sequence numbers are still reserved: the actor has
     /// already used them, and its next write must find them taken to pass the fence.
     /// </summary>
-    private (RedisValue[] Args, Exception? Rejection) AppendArguments(AtomicWrite write)
+    private (RedisValue[] Args, Exception? Rejection) AppendArguments(AtomicWrite write, string epoch)
     {
         var expected = Format(write.LowestSequenceNr - 1);
         var highest = Format(write.HighestSequenceNr);
         var events = (IImmutableList<IPersistentRepresentation>)write.Payload;
         try
         {
-            var args = new RedisValue[2 + events.Count * 2];
-            args[0] = expected;
-            args[1] = highest;
+            var args = new RedisValue[3 + events.Count * 2];
+            args[0] = epoch;
+            args[1] = expected;
+            args[2] = highest;
             for (var i = 0; i < events.Count; i++)
             {
-                args[2 + i * 2] = events[i].SequenceNr;
-                args[3 + i * 2] = _codec.ToBytes(events[i]);
+                args[3 + i * 2] = events[i].SequenceNr;
+                args[4 + i * 2] = _codec.ToBytes(events[i]);
             }
             return (args, null);
         }
@@ -105,15 +170,20 @@ public sealed class RedisJournal : AsyncWriteJournal
         {
             _log.Warning(e, "Rejecting events {0}..{1} of {2}: payload does not serialise",
                 write.LowestSequenceNr, write.HighestSequenceNr, write.PersistenceId);
-            return ([expected, highest], e);
+            return ([epoch, expected, highest], e);
         }
     }
 
     public override async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken)
     {
+        // Every recovery reads this first: a lost storage fails it, so no actor starts again from a history that is gone.
+        if (_lost is { } lost) throw lost;
         var db = await _connection.DatabaseAsync().ConfigureAwait(false);
-        var stored = await db.StringGetAsync(_keys.HighestSequenceNr(persistenceId)).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return stored.IsNull ? 0L : (long)stored;
+        var epoch = await EpochAsync().ConfigureAwait(false);
+        var reply = (RedisResult[])(await db.ScriptEvaluateAsync(ReadHighestScript, [_keys.HighestSequenceNr(persistenceId), _keys.Epoch], [epoch])
+            .WaitAsync(cancellationToken).ConfigureAwait(false))!;
+        if ((int)reply[0] == -1) throw Lost(DescribeEpochFound((string)reply[1]!, epoch));
+        return long.Parse((string)reply[1]!, CultureInfo.InvariantCulture);
     }
 
     public override async Task ReplayMessagesAsync(IActorContext context, string persistenceId, long fromSequenceNr,

@@ -23,7 +23,8 @@ public sealed class RedisOutageTests
         await redis.StopAsync();
         var duringOutage = await executor.SendAsync(For(alice, "s-2"), Leg("accept", SettlementState.Won), Leg("accept", SettlementState.Lost));
 
-        Assert.Equal(SignalAnswerKind.Rejected, duringOutage.Kind);
+        // A failed write is never "nothing was placed" (issue 8 item 1): the caller hears unknown and asks again.
+        Assert.Equal(SignalAnswerKind.Unknown, duringOutage.Kind);
         Assert.Equal(DenialReason.StorageUnavailable, duringOutage.Reason);
         Assert.Empty(executor.Venue.Attempts(PositiveRef(For(alice, "s-2"))));
 
@@ -48,7 +49,7 @@ public sealed class RedisOutageTests
             try
             {
                 var answer = await send();
-                if (answer.Reason != DenialReason.StorageUnavailable || attempt >= 20) return answer;
+                if ((answer.Kind != SignalAnswerKind.Unknown && answer.Reason != DenialReason.StorageUnavailable) || attempt >= 20) return answer;
             }
             catch (AskTimeoutException) when (attempt < 20)
             {

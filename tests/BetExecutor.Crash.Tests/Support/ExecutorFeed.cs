@@ -16,6 +16,9 @@ public sealed class SentSignal(Signal signal, PlannedSignal plan)
     public PlannedSignal Plan { get; } = plan;
     public List<(int Incarnation, DateTimeOffset At)> Sends { get; } = [];
     public SignalAnswer? Answer { get; set; }
+
+    /// <summary>Every answer in the order it came, unknowns included (an unknown is not final: the signal is asked again).</summary>
+    public List<SignalAnswer> Answers { get; } = [];
     public int AnsweredBy { get; set; }
 
     /// <summary>The executor's decision: a repeat answers with the first one.</summary>
@@ -115,6 +118,9 @@ public sealed class ExecutorFeed
             {
                 lock (sent)
                 {
+                    sent.Answers.Add(answer);
+                    // Unknown is not a decision: the signal is sent again with its id and hears the stored one.
+                    if (answer.Kind == SignalAnswerKind.Unknown) return;
                     // The first answer decides; a later one (a repeat sent after a restart) must agree with it.
                     if (sent.Answer is null)
                     {

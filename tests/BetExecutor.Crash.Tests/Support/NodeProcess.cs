@@ -26,6 +26,16 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Waits for the process to exit by itself (a node that refuses to start), at most <paramref name="within"/>.</summary>
+    public async Task WaitForExitAsync(TimeSpan within)
+    {
+        using var deadline = new CancellationTokenSource(within);
+        try { await _process.WaitForExitAsync(deadline.Token); }
+        catch (OperationCanceledException) { /* the caller asserts HasExited */ }
+    }
+
     /// <summary>Where the node's assembly is: in node/ beside this test assembly, copied there by the build.</summary>
     public static string NodeAssemblyPath()
     {

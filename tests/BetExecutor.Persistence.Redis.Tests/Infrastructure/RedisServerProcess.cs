@@ -33,6 +33,35 @@ public sealed class RedisServerProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    public int Pid => _process?.Id ?? throw new InvalidOperationException("redis-server is not running");
+
+    /// <summary>SIGSTOP to this server's pid: it keeps its connections open and answers nothing (a stall, not a crash).</summary>
+    public void Pause() => Signal(19);
+
+    /// <summary>SIGCONT: the stalled server runs every command that reached it meanwhile.</summary>
+    public void Resume() => Signal(18);
+
+    private void Signal(int signal)
+    {
+        if (kill(Pid, signal) != 0) throw new InvalidOperationException($"kill({Pid}, {signal}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
+
+    /// <summary>FLUSHALL on this server: every key of every database is gone, as after an operator's mistake.</summary>
+    public async Task FlushAllAsync()
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync("FLUSHALL\r\n"u8.ToArray());
+        var buffer = new byte[64];
+        var read = await stream.ReadAsync(buffer);
+        var reply = Encoding.ASCII.GetString(buffer, 0, read);
+        if (!reply.StartsWith("+OK", StringComparison.Ordinal)) throw new InvalidOperationException($"FLUSHALL answered {reply}");
+    }
+
     public static async Task<RedisServerProcess> StartNewAsync(bool durable = false)
     {
         var server = new RedisServerProcess(FreeLoopbackPort(), durable);
