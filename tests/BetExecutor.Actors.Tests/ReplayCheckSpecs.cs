@@ -51,7 +51,7 @@ public sealed class ReplayCheckSpecs : ActorSpecBase
     {
         var signal = SignalFor(Alice, "s-1");
         var accepted = new SignalAccepted(signal, Start.AddMinutes(1)) { Meta = Meta };
-        var finished = new PairFinished("s-1", new Domain.Pairs.PairOutcome(Domain.Pairs.PairResult.Settled)) { Meta = Meta };
+        var finished = new PairFinished("s-1", new Domain.Pairs.PairOutcome.NothingStands(Domain.Pairs.NothingStandsReason.PositiveRejectedPermanently, "MARKET_CLOSED")) { Meta = Meta };
 
         Assert.Null(ReplayCheck.Problem<AccountState, AccountEvent>(AccountState.Initial(Alice), [accepted, finished], (s, e) => s.Apply(e)));
     }

@@ -6,6 +6,8 @@ using Akka.Persistence;
 using BetExecutor.Actors.Journaling;
 using BetExecutor.Actors.Pairs;
 using BetExecutor.Domain.Accounts;
+using BetExecutor.Domain.Exposures;
+using BetExecutor.Domain.Pairs;
 using BetExecutor.Domain.Validation;
 
 namespace BetExecutor.Actors.Accounts;
@@ -96,8 +98,8 @@ public sealed partial class AccountActor
         Command<ResolveExposure>(_ => Sender.Tell(new OperatorAnswer.Refused(why)));
         Command<GetAccountStatus>(_ => Sender.Tell(Status() with { Halt = halt }));
         // Pairs still report; what they report cannot be recorded on a history that cannot be replayed, so it is logged.
-        Command<PairReportedFinished>(r => _log.Error("ALARM: pair {PairId} of halted identity {Identity} finished {Result} {ExposureReason}; not recorded",
-            r.PairId, _identity.Key, r.Outcome.Result, r.Outcome.ExposureReason));
+        Command<PairReportedFinished>(r => _log.Error("ALARM: pair {PairId} of halted identity {Identity} finished {Outcome} {ExposureReason}; not recorded",
+            r.PairId, _identity.Key, r.Outcome.Code, (r.Outcome as PairOutcome.Exposed)?.Reason.Code()));
         Command<PairReportedHedged>(r => _log.Warning("Pair {PairId} of halted identity {Identity} is hedged; not recorded", r.PairId, _identity.Key));
         Command<PairReportedPositiveIntent>(r => _log.Warning("Pair {PairId} of halted identity {Identity} recorded its positive intent; not recorded", r.PairId, _identity.Key));
         Command<PairReportedPositiveAccepted>(r => _log.Warning("Pair {PairId} of halted identity {Identity} had its positive accepted for {Stake}; not recorded", r.PairId, _identity.Key, r.AcceptedStake));

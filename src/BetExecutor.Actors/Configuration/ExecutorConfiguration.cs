@@ -58,7 +58,8 @@ public static class ExecutorConfiguration
             HedgeStakeStep: limits.Default.StakeStep,
             HedgeShortTolerance: c.Number("hedge-short-tolerance", 0m, 0.5m),
             LateAcceptanceWatch: c.Duration("late-acceptance-watch", zeroAllowed: true),
-            LateAcceptanceCheckEvery: c.Duration("late-acceptance-check-every", zeroAllowed: false));
+            LateAcceptanceCheckEvery: c.Duration("late-acceptance-check-every", zeroAllowed: false),
+            MaxPairRestarts: c.Whole("max-pair-restarts", 0, 100));
         return new ExecutorOptions(
             account,
             pair,

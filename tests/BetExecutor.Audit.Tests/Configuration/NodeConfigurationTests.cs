@@ -45,6 +45,7 @@ public sealed class NodeConfigurationTests
         { "max-settlement-polls", "10", o => o.Pair.MaxSettlementPolls },
         { "max-start-delay", "2s", o => o.Pair.MaxStartDelay },
         { "pair-restart-delay", "1s", o => o.PairRestartDelay },
+        { "max-pair-restarts", "1", o => o.Pair.MaxPairRestarts },
         { "account-snapshot-every", "10", o => o.AccountSnapshotEvery },
         { "shards", "7", o => o.Shards },
         { "limits.default.min-stake", "2", o => o.Limits.For(Anyone).MinStake },
