@@ -94,7 +94,7 @@ if (environment.Options.RedisConnectionString is { } redis
 if (environment.Options.RedisConnectionString is { } redisConnection)
 {
     // Before anything reads the journal: a Redis that lost what this node wrote must not be taken as new storage.
-    var dataDirectory = environment.DataDirectory ?? configuration.Hocon.GetString("bet-executor.data-directory");
+    var dataDirectory = environment.DataDirectory ?? configuration.Options.DataDirectory;
     switch (await NodeStorage.CheckAsync(redisConnection, environment.Options.RedisKeyPrefix, dataDirectory, environment.AdoptStorage, logger))
     {
         case BetExecutor.Persistence.Redis.StorageEpochCheck.Lost lost:

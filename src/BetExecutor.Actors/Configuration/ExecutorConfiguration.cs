@@ -67,7 +67,8 @@ public static class ExecutorConfiguration
             AccountSnapshotEvery: c.Whole("account-snapshot-every", 1, 1_000_000),
             Shards: c.Whole("shards", 1, 10_000),
             limits,
-            ReadVenueClient(c.Section("venue-client")));
+            ReadVenueClient(c.Section("venue-client")),
+            DataDirectory: c.FilePath("data-directory"));
     }
 
     private static IdentityPolicies ReadLimits(SettingReader c)

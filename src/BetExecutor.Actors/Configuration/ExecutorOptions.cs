@@ -15,7 +15,8 @@ public sealed record ExecutorOptions(
     int AccountSnapshotEvery,
     int Shards,
     IdentityPolicies Limits,
-    HttpVenueClientOptions VenueClient)
+    HttpVenueClientOptions VenueClient,
+    string DataDirectory)
 {
     /// <summary>The settings one start of a node runs with; <paramref name="node"/> is stamped on every event it writes.</summary>
     public ExecutorSettings ToSettings(string node) =>

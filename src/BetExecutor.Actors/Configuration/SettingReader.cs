@@ -76,6 +76,15 @@ internal sealed partial class SettingReader(Config section, string path)
     /// <summary>The keys of this section (for sections keyed by data, such as identities).</summary>
     public IEnumerable<string> Keys() => section.Root?.GetObject()?.Items.Keys ?? Enumerable.Empty<string>();
 
+    /// <summary>A file system path: non-empty, at most 1,000 characters, no control characters.</summary>
+    public string FilePath(string key)
+    {
+        var text = Text(key);
+        if (text.Length is 0 or > 1000 || text.Any(char.IsControl))
+            throw new SettingException(PathOf(key), "must be a path of 1 to 1000 printable characters");
+        return text;
+    }
+
     private bool IsOff(string key) => Text(key).Equals("off", StringComparison.OrdinalIgnoreCase);
 
     private string Text(string key)
