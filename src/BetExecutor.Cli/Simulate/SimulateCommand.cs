@@ -1,5 +1,7 @@
 using System.CommandLine;
+using BetExecutor.Node.Hosting;
 using BetExecutor.Scenarios;
+using BetExecutor.Simulation;
 
 namespace BetExecutor.Cli.Simulate;
 
@@ -47,7 +49,8 @@ public static class SimulateCommand
         }
     }
 
-    public static async Task<int> RunAsync(string scenarioJson, bool json, string? redis, bool verbose, TextWriter output, Uri? venue = null)
+    /// <param name="kind">Names the run in its Redis key prefix: <c>demo</c> or <c>simulate</c>.</param>
+    public static async Task<int> RunAsync(string scenarioJson, bool json, string? redis, bool verbose, TextWriter output, Uri? venue = null, string kind = "simulate")
     {
         var options = new ScenarioParseOptions(TimeProvider.System, AllowRestart: redis is not null);
         switch (ScenarioParser.Parse(scenarioJson, options))
@@ -56,7 +59,14 @@ public static class SimulateCommand
                 foreach (var error in invalid.Errors) Console.Error.WriteLine($"error: {error}");
                 return Usage.BadInput;
             case ScenarioParseResult.Parsed parsed:
-                var results = await WithStdoutDivertedAsync(verbose, () => ScenarioRunner.RunAsync(parsed.Scenario, CliLogging.Create(verbose), redis, venue));
+                string? keyPrefix = null;
+                if (redis is not null)
+                {
+                    // A run of its own in Redis: never a deployment's keys, never an earlier run's signals.
+                    keyPrefix = SimulationKeyPrefix.New(kind);
+                    Console.Error.WriteLine($"Redis: this run's keys are under {keyPrefix} (a deployment's are under {NodeOptions.ProductionKeyPrefix}, and are not touched)");
+                }
+                var results = await WithStdoutDivertedAsync(verbose, () => ScenarioRunner.RunAsync(parsed.Scenario, CliLogging.Create(verbose), redis, venue, keyPrefix));
                 if (json) ResultWriter.WriteJsonLines(results, output);
                 else ResultWriter.WriteTable(results, output);
                 return 0;

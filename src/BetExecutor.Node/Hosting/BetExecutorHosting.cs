@@ -44,7 +44,7 @@ public static class BetExecutorHosting
         if (options.RedisConnectionString is { } redis)
         {
             // Events, snapshots and sharding's own state go to Redis; without it everything stays in memory.
-            builder.WithRedisPersistence(redis, keyPrefix: "betexecutor:");
+            builder.WithRedisPersistence(redis, keyPrefix: options.RedisKeyPrefix);
         }
         if (options.SeedNodes is null or { Count: 0 })
         {

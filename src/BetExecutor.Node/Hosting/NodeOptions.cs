@@ -5,6 +5,8 @@ namespace BetExecutor.Node.Hosting;
 /// <param name="SeedNodes">Akka addresses to join; empty means the node forms a cluster of its own.</param>
 /// <param name="RedisConnectionString">When set, events and snapshots go to Redis; otherwise they stay in memory.</param>
 /// <param name="ExtraHocon">Settings layered over hocon/betexecutor.conf (a deployment's overrides).</param>
+/// <param name="RedisKeyPrefix">Prefix of every Redis key the node writes (events, snapshots, sharding state); demo and
+/// simulation runs use one of their own so that they never touch a deployment's keys.</param>
 public sealed record NodeOptions(
     string NodeName,
     string Hostname = "127.0.0.1",
@@ -13,4 +15,8 @@ public sealed record NodeOptions(
     IReadOnlyList<string>? Roles = null,
     string? RedisConnectionString = null,
     string ActorSystemName = "betexecutor",
-    Akka.Configuration.Config? ExtraHocon = null);
+    Akka.Configuration.Config? ExtraHocon = null,
+    string RedisKeyPrefix = NodeOptions.ProductionKeyPrefix)
+{
+    public const string ProductionKeyPrefix = "betexecutor:";
+}
