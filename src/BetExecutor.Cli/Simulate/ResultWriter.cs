@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,6 +11,9 @@ public static class ResultWriter
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // The lines go to terminals and log pipelines, never into HTML: "+00:00" stays "+00:00", not "\u002B00:00".
+        // Quotes, backslashes and control characters are still escaped, so every line stays valid JSON.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static void WriteJsonLines(IEnumerable<SignalResult> results, TextWriter output)
