@@ -7,7 +7,8 @@ namespace BetExecutor.Cli;
 
 /// <summary>
 /// Logs go to standard error so that standard output carries only results (JSON lines stay parseable).
-/// Quiet by default: errors only (results carry the outcomes); <c>--verbose</c> shows the executor's every decision.
+/// Quiet by default: errors only, one line each (results carry the outcomes); <c>--verbose</c> shows the executor's
+/// every decision, debug details and stack traces.
 /// </summary>
 public static class CliLogging
 {
@@ -25,14 +26,17 @@ public static class CliLogging
     public static ILogger Create(bool verbose)
     {
         var logger = new LoggerConfiguration()
-            .MinimumLevel.Is(verbose ? LogEventLevel.Information : LogEventLevel.Error)
+            .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Error)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.With<UtcTimestamp>()
             .WriteTo.Console(
                 standardErrorFromLevel: LogEventLevel.Verbose,
                 formatProvider: IsoDates,
-                outputTemplate: "[{UtcTimestamp:l} {Level:u3}] {Identity} {PairId} {Message:lj}{NewLine}{Exception}")
+                // Exceptions' stack traces only with --verbose: a user sees one line per problem.
+                outputTemplate: verbose
+                    ? "[{UtcTimestamp:l} {Level:u3}] {Identity} {PairId} {Message:lj}{NewLine}{Exception}"
+                    : "[{UtcTimestamp:l} {Level:u3}] {Identity} {PairId} {Message:lj}{NewLine}")
             .CreateLogger();
         // Akka's own logs reach Serilog through the static logger (Akka.Logger.Serilog).
         Log.Logger = logger;

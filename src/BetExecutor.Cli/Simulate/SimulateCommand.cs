@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BetExecutor.Bookmakers.Http;
 using BetExecutor.Node.Hosting;
 using BetExecutor.Scenarios;
 using BetExecutor.Simulation;
@@ -59,14 +60,38 @@ public static class SimulateCommand
                 foreach (var error in invalid.Errors) Console.Error.WriteLine($"error: {error}");
                 return Usage.BadInput;
             case ScenarioParseResult.Parsed parsed:
+                var logger = CliLogging.Create(verbose);
                 string? keyPrefix = null;
                 if (redis is not null)
                 {
+                    switch (await RedisCheck.ReachAsync(redis))
+                    {
+                        case RedisCheck.Result.Malformed malformed:
+                            return Usage.Fail(malformed.Problem);
+                        case RedisCheck.Result.Unreachable unreachable:
+                            logger.Debug(unreachable.Cause, "Redis check failed");
+                            return Usage.RunFailure(unreachable.Problem);
+                    }
                     // A run of its own in Redis: never a deployment's keys, never an earlier run's signals.
                     keyPrefix = SimulationKeyPrefix.New(kind);
                     Console.Error.WriteLine($"Redis: this run's keys are under {keyPrefix} (a deployment's are under {NodeOptions.ProductionKeyPrefix}, and are not touched)");
                 }
-                var results = await WithStdoutDivertedAsync(verbose, () => ScenarioRunner.RunAsync(parsed.Scenario, CliLogging.Create(verbose), redis, venue, keyPrefix));
+                IReadOnlyList<SignalResult> results;
+                try
+                {
+                    results = await WithStdoutDivertedAsync(verbose, () => ScenarioRunner.RunAsync(parsed.Scenario, logger, redis, venue, keyPrefix));
+                }
+                catch (VenueControlException e)
+                {
+                    logger.Debug(e, "The venue simulator's control API failed");
+                    return Usage.RunFailure(
+                        $"the venue simulator at {venue} failed: {e.Message}. Start it (dotnet run --project src/BetExecutor.Venue.Simulator) or point --venue at one that runs");
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    logger.Debug(e, "The run failed");
+                    return Usage.RunFailure($"the run failed ({e.GetType().Name}: {e.Message}); run again with --verbose for details");
+                }
                 if (json) ResultWriter.WriteJsonLines(results, output);
                 else ResultWriter.WriteTable(results, output);
                 return 0;
