@@ -17,11 +17,13 @@ public sealed class VenueSimulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly VenueWorld _root;
+    private readonly VenueRuns _runs;
 
-    private VenueSimulatorServer(WebApplication app, VenueWorld root, IReadOnlyList<Uri> addresses)
+    private VenueSimulatorServer(WebApplication app, VenueWorld root, VenueRuns runs, IReadOnlyList<Uri> addresses)
     {
         _app = app;
         _root = root;
+        _runs = runs;
         Addresses = addresses;
     }
 
@@ -32,6 +34,9 @@ public sealed class VenueSimulatorServer : IAsyncDisposable
 
     /// <summary>The venue at the root address: its book, held bets and attempts are the ground truth.</summary>
     public VenueSimulator Simulator => _root.Simulator;
+
+    /// <summary>The venues of the runs started with <c>POST /control/runs</c>, oldest first: their books are the runs' ground truth.</summary>
+    public IReadOnlyList<VenueSimulator> RunVenues() => _runs.All().Select(w => w.Simulator).ToArray();
 
     /// <summary>The root venue's clock: real time until set (here or by <c>POST /control/clock</c>).</summary>
     public VenueClock Clock => _root.Clock;
@@ -80,7 +85,7 @@ public sealed class VenueSimulatorServer : IAsyncDisposable
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.Select(a => VenueRoutes.BaseAddress(new Uri(a))).ToList();
-        return new VenueSimulatorServer(app, root, addresses);
+        return new VenueSimulatorServer(app, root, runs, addresses);
     }
 
     /// <summary>Scripts a leg, as <c>POST /control/scripts</c> does. Use this rather than <c>Simulator.Script</c>: the HTTP layer needs the script too.</summary>

@@ -35,14 +35,17 @@ internal sealed class VenueRuns(VenueServerOptions options, IHostApplicationLife
 {
     public const int MaxRuns = 1_000;
 
-    private readonly ConcurrentDictionary<string, VenueWorld> _runs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Order, VenueWorld World)> _runs = new(StringComparer.Ordinal);
+    private long _started;
 
     public bool TryStart(out string runId)
     {
         runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         if (_runs.Count >= MaxRuns) return false;
-        return _runs.TryAdd(runId, new VenueWorld(options, lifetime, virtualStart: null));
+        return _runs.TryAdd(runId, (Interlocked.Increment(ref _started), new VenueWorld(options, lifetime, virtualStart: null)));
     }
 
-    public VenueWorld? Find(string runId) => _runs.GetValueOrDefault(runId);
+    public IEnumerable<VenueWorld> All() => _runs.Values.OrderBy(r => r.Order).Select(r => r.World);
+
+    public VenueWorld? Find(string runId) => _runs.TryGetValue(runId, out var run) ? run.World : null;
 }

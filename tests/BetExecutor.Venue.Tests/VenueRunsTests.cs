@@ -47,13 +47,15 @@ public sealed class VenueRunsTests
     {
         await using var server = await VenueSimulatorServer.StartAsync();
 
-        var first = await Betexec.RunAsync("demo", "--venue", server.BaseAddress.ToString());
-        var second = await Betexec.RunAsync("demo", "--venue", server.BaseAddress.ToString());
+        var first = await Betexec.RunDllAsync(Betexec.CliProjectDllPath, "demo", "--venue", server.BaseAddress.ToString());
+        var second = await Betexec.RunDllAsync(Betexec.CliProjectDllPath, "demo", "--venue", server.BaseAddress.ToString());
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("SIGNAL", first.Stdout);
         Assert.Equal(first.Stdout, second.Stdout);
         Assert.DoesNotContain("Exception", second.Stderr);
+        Assert.Equal(2, server.RunVenues().Count(v => v.Book().Count > 0)); // each run placed on a venue of its own
+        Assert.Empty(server.Simulator.Book());
     }
 }
