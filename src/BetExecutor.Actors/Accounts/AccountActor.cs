@@ -3,6 +3,7 @@ using Akka.Event;
 using Akka.Persistence;
 using BetExecutor.Actors.Pairs;
 using BetExecutor.Domain.Accounts;
+using BetExecutor.Domain.Exposures;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Pairs;
 using BetExecutor.Domain.Signals;
@@ -155,7 +156,12 @@ public sealed partial class AccountActor : ReceivePersistentActor
             Applied(e);
             if (e is not PairFinished finished) return;
             // Inside the persist handler: anyone asking this account afterwards is answered after the observer heard.
-            _log.Info("Pair {PairId} finished: {Result} {ExposureReason}", finished.PairId, finished.Outcome.Result, finished.Outcome.ExposureReason);
+            _log.Info("Pair {PairId} finished: {Result} ({Why})", finished.PairId, finished.Outcome.Result, finished.Outcome switch
+            {
+                { Result: PairResult.Settled } => "both legs settled as expected",
+                { ExposureReason: { } reason } o => $"{reason.Code()}: {o.Detail}",
+                var o => o.RejectionCode ?? o.Detail ?? "no cause recorded",
+            });
             _services.Observer.PairFinished(_identity, finished.PairId, finished.Outcome);
         });
     }

@@ -50,6 +50,16 @@ public static class SimulateCommand
         }
     }
 
+    private static IReadOnlyList<string> OperatorSteps(Scenario scenario) =>
+        scenario.Steps.Select(step => step switch
+        {
+            HaltStep halt => $"{DurationText.Format(halt.At)}  halt {halt.Identity.Key}",
+            ResumeStep resume => $"{DurationText.Format(resume.At)}  resume {resume.Identity.Key}",
+            ResolveExposureStep resolve => $"{DurationText.Format(resolve.At)}  resolve the exposure of {resolve.SignalId}: {resolve.Reason}",
+            RestartStep restart => $"{DurationText.Format(restart.At)}  restart the node",
+            _ => null,
+        }).OfType<string>().ToArray();
+
     /// <param name="kind">Names the run in its Redis key prefix: <c>demo</c> or <c>simulate</c>.</param>
     public static async Task<int> RunAsync(string scenarioJson, bool json, string? redis, bool verbose, TextWriter output, Uri? venue = null, string kind = "simulate")
     {
@@ -93,7 +103,7 @@ public static class SimulateCommand
                     return Usage.RunFailure($"the run failed ({e.GetType().Name}: {e.Message}); run again with --verbose for details");
                 }
                 if (json) ResultWriter.WriteJsonLines(results, output);
-                else ResultWriter.WriteTable(results, output);
+                else ResultWriter.WriteTable(results, output, OperatorSteps(parsed.Scenario));
                 return 0;
             default:
                 throw new InvalidOperationException("unreachable");
