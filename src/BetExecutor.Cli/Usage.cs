@@ -1,13 +1,24 @@
 namespace BetExecutor.Cli;
 
-/// <summary>Exit codes: 0 ran, 1 failed while running, 2 bad input (the message names the field).</summary>
+/// <summary>
+/// Exit codes and the one-line errors a user sees: 0 ran, 1 failed while running (something it needs is down),
+/// 2 bad usage or configuration (the message names the option or field). Never a stack trace: details go to the
+/// log at debug level (<c>--verbose</c>).
+/// </summary>
 public static class Usage
 {
+    public const int RunFailed = 1;
     public const int BadInput = 2;
 
     public static int Fail(string message)
     {
         Console.Error.WriteLine($"error: {message}");
         return BadInput;
+    }
+
+    public static int RunFailure(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return RunFailed;
     }
 }

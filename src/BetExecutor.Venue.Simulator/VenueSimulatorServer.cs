@@ -16,14 +16,14 @@ namespace BetExecutor.Venue.Simulator;
 public sealed class VenueSimulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly VenueFrontDesk _desk;
+    private readonly VenueWorld _root;
+    private readonly VenueRuns _runs;
 
-    private VenueSimulatorServer(WebApplication app, VenueSimulator simulator, VenueClock clock, VenueFrontDesk desk, IReadOnlyList<Uri> addresses)
+    private VenueSimulatorServer(WebApplication app, VenueWorld root, VenueRuns runs, IReadOnlyList<Uri> addresses)
     {
         _app = app;
-        _desk = desk;
-        Simulator = simulator;
-        Clock = clock;
+        _root = root;
+        _runs = runs;
         Addresses = addresses;
     }
 
@@ -32,11 +32,14 @@ public sealed class VenueSimulatorServer : IAsyncDisposable
 
     public IReadOnlyList<Uri> Addresses { get; }
 
-    /// <summary>The venue behind the HTTP layer: its book, held bets and attempts are the ground truth.</summary>
-    public VenueSimulator Simulator { get; }
+    /// <summary>The venue at the root address: its book, held bets and attempts are the ground truth.</summary>
+    public VenueSimulator Simulator => _root.Simulator;
 
-    /// <summary>The venue's clock: real time until set (here or by <c>POST /control/clock</c>).</summary>
-    public VenueClock Clock { get; }
+    /// <summary>The venues of the runs started with <c>POST /control/runs</c>, oldest first: their books are the runs' ground truth.</summary>
+    public IReadOnlyList<VenueSimulator> RunVenues() => _runs.All().Select(w => w.Simulator).ToArray();
+
+    /// <summary>The root venue's clock: real time until set (here or by <c>POST /control/clock</c>).</summary>
+    public VenueClock Clock => _root.Clock;
 
     /// <summary>
     /// Starts listening. Throws <see cref="ArgumentException"/> for options that cannot work (no endpoint, an
@@ -46,10 +49,6 @@ public sealed class VenueSimulatorServer : IAsyncDisposable
     {
         options ??= new VenueServerOptions();
         Validate(options);
-        var clock = new VenueClock(options.VirtualStart);
-        var simulator = new VenueSimulator(clock, options.Seed, options.DefaultScript, options.Faults);
-        var desk = new VenueFrontDesk();
-
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(VenueSimulatorServer).Assembly.GetName().Name,
@@ -73,16 +72,20 @@ public sealed class VenueSimulatorServer : IAsyncDisposable
         });
         // Held (lost) answers end when the server stops; no need to wait long for them.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(3));
-        builder.Services.AddSingleton(options).AddSingleton(clock).AddSingleton(simulator).AddSingleton(desk);
-        builder.Services.AddSingleton<PlacementEndpoint>().AddSingleton<QueryEndpoints>().AddSingleton<ControlEndpoints>();
+        builder.Services.AddSingleton(options);
 
         var app = builder.Build();
-        MapRoutes(app);
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var root = new VenueWorld(options, lifetime, options.VirtualStart);
+        var runs = new VenueRuns(options, lifetime);
+        app.UseMiddleware<LocalCallersOnly>();
+        MapRoutes(app, _ => root, runs);
+        MapRoutes(app.MapGroup("runs/{runId}"), context => runs.Find((string)context.Request.RouteValues["runId"]!), runs: null);
         await app.StartAsync(cancellationToken);
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.Select(a => VenueRoutes.BaseAddress(new Uri(a))).ToList();
-        return new VenueSimulatorServer(app, simulator, clock, desk, addresses);
+        return new VenueSimulatorServer(app, root, runs, addresses);
     }
 
     /// <summary>Scripts a leg, as <c>POST /control/scripts</c> does. Use this rather than <c>Simulator.Script</c>: the HTTP layer needs the script too.</summary>
@@ -90,7 +93,7 @@ public sealed class VenueSimulatorServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(clientReference);
         ArgumentNullException.ThrowIfNull(script);
-        VenueScripting.Apply(Simulator, _desk, clientReference, script);
+        VenueScripting.Apply(Simulator, _root.Desk, clientReference, script);
     }
 
     /// <summary>Completes when the server is asked to stop (Ctrl+C, SIGTERM) or <paramref name="cancellationToken"/> fires.</summary>
@@ -111,17 +114,26 @@ public sealed class VenueSimulatorServer : IAsyncDisposable
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
     }
 
-    private static void MapRoutes(WebApplication app)
+    /// <summary>The venue's routes on <paramref name="routes"/>, served by the venue <paramref name="world"/> finds (404 for an unknown run).</summary>
+    private static void MapRoutes(IEndpointRouteBuilder routes, Func<HttpContext, VenueWorld?> world, VenueRuns? runs)
     {
-        app.MapPost(VenueRoutes.Bets, (HttpContext context, PlacementEndpoint placement) => placement.HandleAsync(context));
-        app.MapGet(VenueRoutes.ByReferenceTemplate,
-            (HttpContext context, QueryEndpoints queries, string provider, string whitelabel, string account, string clientReference) =>
-                queries.LookupAsync(context, provider, whitelabel, account, clientReference));
-        app.MapGet(VenueRoutes.SettlementTemplate,
-            (HttpContext context, QueryEndpoints queries, string betId, string? account) => queries.SettlementAsync(context, betId, account));
-        app.MapGet(VenueRoutes.Bets, (HttpContext context, ControlEndpoints control) => control.BookAsync(context));
-        app.MapPost(VenueRoutes.ControlScripts, (HttpContext context, ControlEndpoints control) => control.ScriptAsync(context));
-        app.MapPost(VenueRoutes.ControlClock, (HttpContext context, ControlEndpoints control) => control.SetClockAsync(context));
-        app.MapGet(VenueRoutes.ControlClock, (HttpContext context, ControlEndpoints control) => control.GetClockAsync(context));
+        routes.MapPost(VenueRoutes.Bets, (HttpContext context) => In(context, world, w => w.Placement.HandleAsync(context)));
+        routes.MapGet(VenueRoutes.ByReferenceTemplate,
+            (HttpContext context, string provider, string whitelabel, string account, string clientReference) =>
+                In(context, world, w => w.Queries.LookupAsync(context, provider, whitelabel, account, clientReference)));
+        routes.MapGet(VenueRoutes.SettlementTemplate,
+            (HttpContext context, string betId, string? account) => In(context, world, w => w.Queries.SettlementAsync(context, betId, account)));
+        routes.MapGet(VenueRoutes.Bets, (HttpContext context) => In(context, world, w => w.Control.BookAsync(context)));
+        routes.MapPost(VenueRoutes.ControlScripts, (HttpContext context) => In(context, world, w => w.Control.ScriptAsync(context)));
+        routes.MapPost(VenueRoutes.ControlClock, (HttpContext context) => In(context, world, w => w.Control.SetClockAsync(context)));
+        routes.MapGet(VenueRoutes.ControlClock, (HttpContext context) => In(context, world, w => w.Control.GetClockAsync(context)));
+        if (runs is not null)
+            routes.MapPost(VenueRoutes.ControlRuns, (HttpContext context) => ControlEndpoints.StartRunAsync(context, runs));
     }
+
+    private static Task In(HttpContext context, Func<HttpContext, VenueWorld?> find, Func<VenueWorld, Task> handle) =>
+        find(context) is { } world
+            ? handle(world)
+            : Respond.JsonAsync(context, StatusCodes.Status404NotFound,
+                new ErrorBody($"runId: no run '{context.Request.RouteValues["runId"]}' on this simulator; start one with POST /{VenueRoutes.ControlRuns}"));
 }

@@ -49,6 +49,7 @@ public abstract class ActorSpecBase : Akka.TestKit.Xunit2.TestKit
     protected ActorSpecBase() : base(TestConfig)
     {
         Clock = new VirtualClock(Start);
+        Clock.SettlesWhen(new ActorTreeQuiescence(Sys, TimeSpan.FromSeconds(10)));
         Venue = new VenueSimulator(Clock.AsTimeProvider(), seed: 3);
         Services = new ExecutorServices(Clock, new SingleVenueDirectory(Venue), ExecutorSettings.Default("spec-node"), NoObserver.Instance);
     }

@@ -14,7 +14,7 @@ public sealed class ExposureGuardChecks
 {
     private static readonly Domain.Identities.Identity Liam = Account("liam");
 
-    private static async Task<Node.Simulation.ExecutorSimulation> WithUnhedgedExposureAsync()
+    private static async Task<Simulation.ExecutorSimulation> WithUnhedgedExposureAsync()
     {
         var executor = await Executor.StartAsync();
         await executor.SendAsync(For(Liam, "s-1"), Leg("accept", SettlementState.Won), Leg("reject:MARKET_CLOSED", SettlementState.Pending));

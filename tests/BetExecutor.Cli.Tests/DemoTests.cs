@@ -61,10 +61,16 @@ public sealed class DemoTests
         var exitCode = await SimulateCommand.RunAsync(DemoCommand.Scenario(), json: false, redis: null, verbose: false, output);
 
         Assert.Equal(0, exitCode);
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        var text = output.ToString();
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).TakeWhile(l => l.Length > 0).ToArray();
         Assert.Equal(signals.Count + 2, lines.Length);
-        Assert.Equal(["AT", "SIGNAL", "IDENTITY", "DECISION", "REASON", "PAIR", "EXPOSURE", "PLACED", "P/H", "SENT", "P/H", "COOLDOWN", "UNTIL"],
+        Assert.Equal(["AT", "SIGNAL", "IDENTITY", "ANSWER", "WHY", "OUTCOME", "EXPOSURE", "HELD", "P/H", "SENT", "P/H", "COOLDOWN", "UNTIL"],
             lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // The legend says whose word each column is; operator steps are listed apart, never as signal rows.
+        Assert.Contains("ANSWER: the executor's answer to the signal", text);
+        Assert.Contains("OUTCOME: how its pair ended at the venue", text);
+        Assert.Contains("Operator steps:", text);
+        Assert.Matches(@"\n  \S+  halt bookie/brand1/mona", text);
         Assert.Matches("^-+( +-+){9}$", lines[1]);
         for (var i = 0; i < signals.Count; i++)
         {

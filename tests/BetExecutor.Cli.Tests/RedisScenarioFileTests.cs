@@ -9,7 +9,7 @@ namespace BetExecutor.Cli.Tests;
 [Collection(ScenarioRuns.Second)]
 public sealed class RedisScenarioFileTests
 {
-    private static string Directory => Path.Combine(AppContext.BaseDirectory, "scenarios-redis");
+    public static string Directory => Path.Combine(AppContext.BaseDirectory, "scenarios-redis");
 
     public static IEnumerable<object[]> Scenarios() =>
         System.IO.Directory.GetFiles(Directory, "*.json").Order().Select(path => new object[] { Path.GetFileNameWithoutExtension(path) });

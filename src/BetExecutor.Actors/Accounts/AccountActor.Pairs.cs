@@ -38,8 +38,6 @@ public sealed partial class AccountActor
         Context.Watch(child);
         _pairs[signal.PairId] = child;
         _pairOf[child] = signal.PairId;
-        // Counted as a worker from now, before anyone is told the signal executed.
-        _services.Clock.WorkerStarted(child);
         child.Tell(new StartPair(signal, acceptedAt, startBy));
     }
 

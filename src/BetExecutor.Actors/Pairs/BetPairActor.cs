@@ -49,18 +49,6 @@ public sealed partial class BetPairActor : ReceivePersistentActor
     public static Props Props(Identity identity, string pairId, ExecutorServices services) =>
         Akka.Actor.Props.Create(() => new BetPairActor(identity, pairId, services));
 
-    protected override void PreStart()
-    {
-        _services.Clock.WorkerStarted(Self);
-        base.PreStart();
-    }
-
-    protected override void PostStop()
-    {
-        _services.Clock.WorkerStopped(Self);
-        base.PostStop();
-    }
-
     private void Handle(PairCommand command)
     {
         var signal = _state.Signal ?? (command as StartPair)?.Signal;

@@ -7,9 +7,9 @@ namespace BetExecutor.Actors.Time;
 /// <see cref="VirtualClock"/> that they advance, so 120 settlement polls take no real minutes.
 /// </summary>
 /// <remarks>
-/// Workers (pair actors) tell the clock when they start and stop, and every wait of theirs goes through
-/// <see cref="Schedule"/>. A virtual clock can therefore tell when every worker is parked on a timer, and only then
-/// move time forward. The real clock ignores the worker calls.
+/// Every wait of an actor goes through <see cref="Schedule"/>. That is all an actor tells the clock: a virtual clock
+/// learns whether the executor has settled from its own timers and from the actor system (see
+/// <see cref="IQuiescenceProbe"/>), never from calls on the production path.
 /// </remarks>
 public interface IExecutorClock
 {
@@ -17,8 +17,4 @@ public interface IExecutorClock
 
     /// <summary>Delivers <paramref name="message"/> to <paramref name="receiver"/> at <paramref name="at"/> (at once if past).</summary>
     void Schedule(DateTimeOffset at, IActorRef receiver, object message);
-
-    void WorkerStarted(IActorRef worker);
-
-    void WorkerStopped(IActorRef worker);
 }

@@ -27,8 +27,4 @@ public sealed class RealClock(TimeProvider? timeProvider = null) : IExecutorCloc
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
-
-    public void WorkerStarted(IActorRef worker) { }
-
-    public void WorkerStopped(IActorRef worker) { }
 }

@@ -4,18 +4,24 @@ namespace BetExecutor.Actors.Time;
 
 /// <summary>
 /// A discrete-event clock for simulations and tests. Time stands still until the driver advances it, and the
-/// driver advances it only when every worker is parked on a timer (or stopped): then the earliest timer fires.
-/// Each run is therefore the same whatever the machine's speed.
+/// driver advances it only once the executor has settled (its <see cref="IQuiescenceProbe"/> says so): then the
+/// earliest timer fires. Each run is therefore the same whatever the machine's speed or load.
 /// </summary>
+/// <remarks>
+/// The clock knows only its timers. Whether every actor is parked on one is the probe's question, answered from the
+/// actor system itself; the actors on the production path never tell a clock that they start, work or stop.
+/// </remarks>
 public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
 {
+    /// <summary>Real time between two questions to the probe while the executor is still busy.</summary>
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(2);
+
     private readonly object _gate = new();
-    private readonly HashSet<IActorRef> _workers = [];
-    private readonly HashSet<IActorRef> _busy = [];
-    private readonly HashSet<IActorRef> _everWorkers = [];
     private readonly PriorityQueue<Timer, (DateTimeOffset At, long Seq)> _timers = new();
     private DateTimeOffset _now = start;
     private long _seq;
+    private long _version;
+    private IQuiescenceProbe? _probe;
 
     private sealed record Timer(DateTimeOffset At, IActorRef Receiver, object Message);
 
@@ -29,29 +35,27 @@ public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
         lock (_gate)
         {
             _timers.Enqueue(new Timer(at, receiver, message), (at, _seq++));
-            _busy.Remove(receiver); // the worker now waits for this timer
-            SignalIfIdle();
+            _version++;
         }
     }
 
-    public void WorkerStarted(IActorRef worker)
+    /// <summary>Decides when the executor has settled; set by whoever runs the actor system (again after a restart).</summary>
+    public void SettlesWhen(IQuiescenceProbe probe)
     {
-        lock (_gate)
-        {
-            _workers.Add(worker);
-            _everWorkers.Add(worker);
-            MarkBusy(worker);
-        }
+        lock (_gate) _probe = probe;
     }
 
-    public void WorkerStopped(IActorRef worker)
+    /// <summary>Grows with every timer scheduled or fired: equal readings around a probe mean no actor parked or woke meanwhile.</summary>
+    public long Version
+    {
+        get { lock (_gate) return _version; }
+    }
+
+    /// <summary>Live actors with a timer pending: they wait for time to move and for nothing else.</summary>
+    public IReadOnlySet<IActorRef> ParkedReceivers()
     {
         lock (_gate)
-        {
-            _workers.Remove(worker);
-            _busy.Remove(worker);
-            SignalIfIdle();
-        }
+            return _timers.UnorderedItems.Select(t => t.Element.Receiver).Where(IsAlive).ToHashSet();
     }
 
     /// <summary>
@@ -65,54 +69,36 @@ public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
         public override DateTimeOffset GetUtcNow() => clock.UtcNow;
     }
 
-    /// <summary>Workers that are neither parked on a timer nor stopped.</summary>
-    public IReadOnlyCollection<string> BusyWorkers
-    {
-        get { lock (_gate) return _busy.Select(w => w.Path.ToString()).ToArray(); }
-    }
-
     public bool HasTimers
     {
-        get { lock (_gate) return _timers.Count > 0; }
+        get
+        {
+            lock (_gate)
+            {
+                DropTimersOfDeadReceivers();
+                return _timers.Count > 0;
+            }
+        }
     }
 
     /// <summary>
-    /// Completes when every worker is parked or stopped. <paramref name="timeout"/> is real time: a guard against a
-    /// hung run, not part of the simulation.
+    /// Completes once the probe says the executor has settled. <paramref name="timeout"/> is real time: a guard against
+    /// a hung run, not part of the simulation.
     /// </summary>
     public async Task WaitUntilIdleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        Task idle;
-        lock (_gate) idle = _idle.Task;
+        IQuiescenceProbe probe;
+        lock (_gate) probe = _probe ?? throw new InvalidOperationException("the virtual clock has no quiescence probe: call SettlesWhen first");
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(timeout);
         try
         {
-            await idle.WaitAsync(timeout, cancellationToken);
+            while (!await probe.IsQuietAsync(this, guard.Token)) await Task.Delay(ProbeInterval, guard.Token);
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"workers still busy after {timeout}: {string.Join(", ", BusyWorkers)}");
+            throw new TimeoutException($"the executor did not settle within {timeout}: {probe.DescribeBusy(this)}");
         }
-    }
-
-    // Completed while no worker is busy; replaced by a fresh one when a worker becomes busy again. Guarded by _gate.
-    private TaskCompletionSource _idle = NewIdleSignal(completed: true);
-
-    private static TaskCompletionSource NewIdleSignal(bool completed)
-    {
-        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (completed) signal.SetResult();
-        return signal;
-    }
-
-    private void MarkBusy(IActorRef worker)
-    {
-        _busy.Add(worker);
-        if (_idle.Task.IsCompleted) _idle = NewIdleSignal(completed: false);
-    }
-
-    private void SignalIfIdle()
-    {
-        if (_busy.Count == 0) _idle.TrySetResult();
     }
 
     /// <summary>
@@ -121,7 +107,7 @@ public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
     /// </summary>
     public Func<DateTimeOffset, Task>? BeforeTimeMoves { get; set; }
 
-    /// <summary>Fires every timer due up to <paramref name="until"/> in time order, letting the workers settle after each instant, then sets the time to <paramref name="until"/>.</summary>
+    /// <summary>Fires every timer due up to <paramref name="until"/> in time order, letting the executor settle after each instant, then sets the time to <paramref name="until"/>.</summary>
     public async Task AdvanceToAsync(DateTimeOffset until, TimeSpan settleTimeout, CancellationToken cancellationToken = default)
     {
         await WaitUntilIdleAsync(settleTimeout, cancellationToken);
@@ -153,7 +139,7 @@ public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
         DateTimeOffset nextAt;
         lock (_gate)
         {
-            DropTimersOfStoppedWorkers();
+            DropTimersOfDeadReceivers();
             if (!_timers.TryPeek(out var next, out _) || next.At > until) return false;
             nextAt = next.At;
         }
@@ -161,28 +147,25 @@ public sealed class VirtualClock(DateTimeOffset start) : IExecutorClock
         List<Timer> due = [];
         lock (_gate)
         {
-            while (_timers.TryPeek(out var timer, out _) && timer.At <= _now)
-            {
-                due.Add(_timers.Dequeue());
-                if (_workers.Contains(timer.Receiver)) MarkBusy(timer.Receiver);
-            }
+            while (_timers.TryPeek(out var timer, out _) && timer.At <= _now) due.Add(_timers.Dequeue());
+            _version++;
         }
         foreach (var timer in due) timer.Receiver.Tell(timer.Message, ActorRefs.NoSender);
         return true;
     }
 
-    private void DropTimersOfStoppedWorkers()
+    private void DropTimersOfDeadReceivers()
     {
-        // A stopped worker's timers would only move time forward for nothing. Timers of non-workers stay.
-        if (_timers.Count == 0) return;
-        var kept = new List<(Timer, (DateTimeOffset, long))>();
-        while (_timers.TryDequeue(out var timer, out var priority))
-        {
-            if (IsWorkerTimerOfStopped(timer)) continue;
-            kept.Add((timer, priority));
-        }
+        // A stopped actor's timers (a finished pair, every actor of a node that was restarted) would only move time
+        // forward for nothing.
+        if (_timers.UnorderedItems.All(t => IsAlive(t.Element.Receiver))) return;
+        var kept = _timers.UnorderedItems.Where(t => IsAlive(t.Element.Receiver)).ToArray();
+        _timers.Clear();
         foreach (var (timer, priority) in kept) _timers.Enqueue(timer, priority);
     }
 
-    private bool IsWorkerTimerOfStopped(Timer timer) => _everWorkers.Contains(timer.Receiver) && !_workers.Contains(timer.Receiver);
+    /// <summary>False once an actor has stopped. Only a simulation asks this (of its own local actors), never an actor.</summary>
+#pragma warning disable CS0618 // IsTerminated is meant for outside observers like this one; actors should watch instead
+    internal static bool IsAlive(IActorRef actor) => actor is not IInternalActorRef { IsTerminated: true };
+#pragma warning restore CS0618
 }

@@ -4,6 +4,9 @@ using BetExecutor.Domain.Legs;
 
 namespace BetExecutor.Bookmakers.Http;
 
+/// <summary><c>POST /control/runs</c>'s answer: the run's id and the path of its venue, relative to the simulator's base address.</summary>
+public sealed record RunBody(string? RunId, string? Path);
+
 /// <summary>A control API request the simulator refused or could not be reached for. Control is set-up: it fails loudly.</summary>
 public sealed class VenueControlException(string message, Exception? inner = null) : Exception(message, inner);
 
@@ -46,6 +49,20 @@ public sealed class HttpVenueControl : IDisposable
     /// <summary>Sets the venue's clock (visibility and settlement follow it) and keeps it there until the next call. It never goes back.</summary>
     public Task SetClockAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         PostAsync(VenueRoutes.ControlClock, new ClockBody(now), cancellationToken);
+
+    /// <summary>
+    /// Starts a run with a venue of its own on the simulator (empty book, its own clock) and returns its base address:
+    /// give that to a control client and to the venue directory of the run.
+    /// </summary>
+    public async Task<Uri> StartRunAsync(CancellationToken cancellationToken = default)
+    {
+        var path = VenueRoutes.ControlRuns;
+        using var response = await SendAsync(() => _http.PostAsJsonAsync(path, new { }, VenueWire.Json, cancellationToken), path, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, path, cancellationToken).ConfigureAwait(false);
+        var run = await response.Content.ReadFromJsonAsync<RunBody>(VenueWire.Json, cancellationToken).ConfigureAwait(false);
+        if (run?.Path is not { Length: > 0 } runPath) throw new VenueControlException($"{path}: the simulator's answer names no run");
+        return new Uri(_http.BaseAddress!, runPath);
+    }
 
     public Task<ClockBody> GetClockAsync(CancellationToken cancellationToken = default) =>
         GetAsync<ClockBody>(VenueRoutes.ControlClock, cancellationToken);

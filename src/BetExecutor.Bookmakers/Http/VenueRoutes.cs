@@ -11,6 +11,10 @@ public static class VenueRoutes
     public const string SettlementTemplate = "bets/{betId}/settlement";
     public const string ControlScripts = "control/scripts";
     public const string ControlClock = "control/clock";
+    public const string ControlRuns = "control/runs";
+
+    /// <summary>The path, relative to the simulator's base address, under which a run's own venue is served.</summary>
+    public static string Run(string runId) => $"runs/{Escape(runId)}/";
 
     public static string ByReference(Identity account, ClientReference clientReference) =>
         $"bets/by-reference/{Escape(account.Provider)}/{Escape(account.Whitelabel)}/{Escape(account.Account)}/{Escape(clientReference.Value)}";

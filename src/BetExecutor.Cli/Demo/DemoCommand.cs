@@ -21,7 +21,7 @@ public static class DemoCommand
             var asJson = parse.GetValue(json);
             if (!VenueOption.TryRead(parse.GetValue(venue), out var venueAddress, out var venueError)) return Usage.Fail(venueError!);
             if (!asJson) Console.WriteLine("BetExecutor demo: one embedded node, the venue simulator, virtual time.\n");
-            return await SimulateCommand.RunAsync(Scenario(), asJson, parse.GetValue(redis), parse.GetValue(verbose), Console.Out, venueAddress);
+            return await SimulateCommand.RunAsync(Scenario(), asJson, parse.GetValue(redis), parse.GetValue(verbose), Console.Out, venueAddress, kind: "demo");
         });
         return command;
     }

@@ -5,22 +5,25 @@ using BetExecutor.Domain.Exposures;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Domain.Pairs;
-using BetExecutor.Node.Simulation;
 using BetExecutor.Scenarios;
+using BetExecutor.Simulation;
 using Serilog;
 
 namespace BetExecutor.Cli.Simulate;
 
 /// <summary>
 /// Runs a scenario on an embedded node with a virtual clock: each step at its offset, then time runs on until every
-/// pair has reached a final state. Results come from the executor's answers and the venue simulator's book.
+/// pair has reached a final state. Results come from the executor's answers, from what each account stored about how
+/// its pairs finished (read back from its journal, so a restart cannot lose a report), and from the venue's book.
 /// </summary>
 public static class ScenarioRunner
 {
     /// <summary>How far virtual time may run after the last step before the run is declared stuck.</summary>
     public static readonly TimeSpan QuietLimit = TimeSpan.FromDays(30);
 
-    public static async Task<IReadOnlyList<SignalResult>> RunAsync(Scenario scenario, ILogger logger, string? redis = null, Uri? venueAddress = null)
+    /// <param name="redisKeyPrefix">This run's Redis key prefix (a fresh one when null); see <see cref="SimulationKeyPrefix"/>.</param>
+    public static async Task<IReadOnlyList<SignalResult>> RunAsync(
+        Scenario scenario, ILogger logger, string? redis = null, Uri? venueAddress = null, string? redisKeyPrefix = null)
     {
         var settings = ToExecutorSettings(scenario.Settings);
         ExecutorSimulation? started = null;
@@ -28,7 +31,8 @@ public static class ScenarioRunner
             ? new InProcessScenarioVenue(() => started!.Venue)
             : new HttpScenarioVenue(venueAddress);
         await venue.StartAsync(scenario.Start);
-        await using var simulation = started = await ExecutorSimulation.StartAsync(scenario.Start, scenario.Seed, settings, logger, redis, venue.Directory);
+        await using var simulation = started = await ExecutorSimulation.StartAsync(
+            scenario.Start, scenario.Seed, settings, logger, redis, venue.Directory, redisKeyPrefix);
         simulation.Clock.BeforeTimeMoves = venue.MoveClockAsync;
         var executed = new List<(SignalStep Step, SignalAnswer Answer)>();
         var owners = new Dictionary<string, Identity>();
@@ -66,7 +70,11 @@ public static class ScenarioRunner
 
         await simulation.RunUntilQuietAsync(scenario.Start + (scenario.Steps.Count > 0 ? scenario.Steps[^1].At : TimeSpan.Zero) + QuietLimit);
         var book = await venue.ReadBookAsync();
-        return executed.Select(e => Describe(e.Step, e.Answer, simulation.Observer, book)).ToArray();
+        var finished = new Dictionary<(string Identity, string PairId), PairOutcome>();
+        foreach (var identity in executed.Where(e => e.Answer.Kind == SignalAnswerKind.Executed).Select(e => e.Step.Signal.Identity).Distinct())
+            foreach (var (pairId, outcome) in await simulation.PersistedOutcomesAsync(identity))
+                finished[(identity.Key, pairId)] = outcome;
+        return executed.Select(e => Describe(e.Step, e.Answer, finished, book)).ToArray();
     }
 
     public static ExecutorSettings ToExecutorSettings(ScenarioSettings s)
@@ -91,11 +99,13 @@ public static class ScenarioRunner
         };
     }
 
-    private static SignalResult Describe(SignalStep step, SignalAnswer answer, RecordingObserver observer, Func<ClientReference, (int Held, int Attempts)> book)
+    private static SignalResult Describe(
+        SignalStep step, SignalAnswer answer, IReadOnlyDictionary<(string Identity, string PairId), PairOutcome> finished,
+        Func<ClientReference, (int Held, int Attempts)> book)
     {
         var signal = step.Signal;
         var executed = answer.Kind == SignalAnswerKind.Executed;
-        var outcome = executed ? observer.OutcomeOf(signal.Identity, signal.PairId) : null;
+        var outcome = executed ? finished.GetValueOrDefault((signal.Identity.Key, signal.PairId)) : null;
         var positive = book(ClientReference.For(signal.Identity, signal.PairId, LegKind.Positive));
         var hedge = book(ClientReference.For(signal.Identity, signal.PairId, LegKind.Hedge));
         // Only the line that executed the pair counts its bets; a duplicate or a denial placed nothing.

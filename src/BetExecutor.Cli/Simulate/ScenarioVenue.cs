@@ -50,32 +50,44 @@ public sealed class InProcessScenarioVenue(Func<VenueSimulator> simulator) : ISc
 }
 
 /// <summary>
-/// The HTTP venue simulator at <c>--venue</c>: legs are scripted and its clock is moved through its control API,
-/// and the node places over real HTTP with the resilient client.
+/// The HTTP venue simulator at <c>--venue</c>: each run starts a venue of its own there (<c>POST /control/runs</c>:
+/// an empty book and a clock of its own), so a simulator can serve run after run. Legs are scripted and the run's
+/// clock is moved through its control API, and the node places over real HTTP with the resilient client.
 /// </summary>
 public sealed class HttpScenarioVenue(Uri baseAddress) : IScenarioVenue
 {
-    private readonly HttpVenueControl _control = new(baseAddress);
-    private readonly HttpVenueDirectory _directory = new(baseAddress, new HttpVenueClientOptions
+    private HttpVenueControl? _control;
+    private HttpVenueDirectory? _directory;
+
+    public IBookmakerDirectory? Directory => _directory ?? throw new InvalidOperationException("the run's venue is not started");
+
+    /// <summary>Where this run's venue is served (set by <see cref="StartAsync"/>).</summary>
+    public Uri? RunAddress { get; private set; }
+
+    public async Task StartAsync(DateTimeOffset start)
     {
-        VenueName = "scenario-venue",
-        // A held ("lost") answer costs this much real time; the scenario's own clock is virtual.
-        PlacementTimeout = TimeSpan.FromSeconds(2),
-        // Scripted failing lookups must not open the breaker for every other leg of the scenario.
-        BreakerMinimumThroughput = 100_000,
-    });
+        using (var simulator = new HttpVenueControl(baseAddress)) RunAddress = await simulator.StartRunAsync();
+        _control = new HttpVenueControl(RunAddress);
+        _directory = new HttpVenueDirectory(RunAddress, new HttpVenueClientOptions
+        {
+            VenueName = "scenario-venue",
+            // A held ("lost") answer costs this much real time; the scenario's own clock is virtual.
+            PlacementTimeout = TimeSpan.FromSeconds(2),
+            // Scripted failing lookups must not open the breaker for every other leg of the scenario.
+            BreakerMinimumThroughput = 100_000,
+        });
+        await _control.SetClockAsync(start);
+    }
 
-    public IBookmakerDirectory? Directory => _directory;
+    private HttpVenueControl Control => _control ?? throw new InvalidOperationException("the run's venue is not started");
 
-    public Task StartAsync(DateTimeOffset start) => _control.SetClockAsync(start);
+    public Task ScriptAsync(ClientReference reference, LegScript script) => Control.ScriptAsync(reference, script);
 
-    public Task ScriptAsync(ClientReference reference, LegScript script) => _control.ScriptAsync(reference, script);
-
-    public Task MoveClockAsync(DateTimeOffset now) => _control.SetClockAsync(now);
+    public Task MoveClockAsync(DateTimeOffset now) => Control.SetClockAsync(now);
 
     public async Task<Func<ClientReference, (int Held, int Attempts)>> ReadBookAsync()
     {
-        var book = await _control.GetBookAsync();
+        var book = await Control.GetBookAsync();
         return r => (
             book.Bets.Count(b => b.ClientReference == r.Value),
             book.References.Where(c => c.ClientReference == r.Value).Sum(c => c.Attempts));
@@ -83,8 +95,8 @@ public sealed class HttpScenarioVenue(Uri baseAddress) : IScenarioVenue
 
     public ValueTask DisposeAsync()
     {
-        _control.Dispose();
-        _directory.Dispose();
+        _control?.Dispose();
+        _directory?.Dispose();
         return ValueTask.CompletedTask;
     }
 }

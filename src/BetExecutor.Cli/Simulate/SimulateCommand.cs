@@ -1,5 +1,8 @@
 using System.CommandLine;
+using BetExecutor.Bookmakers.Http;
+using BetExecutor.Node.Hosting;
 using BetExecutor.Scenarios;
+using BetExecutor.Simulation;
 
 namespace BetExecutor.Cli.Simulate;
 
@@ -47,7 +50,18 @@ public static class SimulateCommand
         }
     }
 
-    public static async Task<int> RunAsync(string scenarioJson, bool json, string? redis, bool verbose, TextWriter output, Uri? venue = null)
+    private static IReadOnlyList<string> OperatorSteps(Scenario scenario) =>
+        scenario.Steps.Select(step => step switch
+        {
+            HaltStep halt => $"{DurationText.Format(halt.At)}  halt {halt.Identity.Key}",
+            ResumeStep resume => $"{DurationText.Format(resume.At)}  resume {resume.Identity.Key}",
+            ResolveExposureStep resolve => $"{DurationText.Format(resolve.At)}  resolve the exposure of {resolve.SignalId}: {resolve.Reason}",
+            RestartStep restart => $"{DurationText.Format(restart.At)}  restart the node",
+            _ => null,
+        }).OfType<string>().ToArray();
+
+    /// <param name="kind">Names the run in its Redis key prefix: <c>demo</c> or <c>simulate</c>.</param>
+    public static async Task<int> RunAsync(string scenarioJson, bool json, string? redis, bool verbose, TextWriter output, Uri? venue = null, string kind = "simulate")
     {
         var options = new ScenarioParseOptions(TimeProvider.System, AllowRestart: redis is not null);
         switch (ScenarioParser.Parse(scenarioJson, options))
@@ -56,9 +70,40 @@ public static class SimulateCommand
                 foreach (var error in invalid.Errors) Console.Error.WriteLine($"error: {error}");
                 return Usage.BadInput;
             case ScenarioParseResult.Parsed parsed:
-                var results = await WithStdoutDivertedAsync(verbose, () => ScenarioRunner.RunAsync(parsed.Scenario, CliLogging.Create(verbose), redis, venue));
+                var logger = CliLogging.Create(verbose);
+                string? keyPrefix = null;
+                if (redis is not null)
+                {
+                    switch (await RedisCheck.ReachAsync(redis))
+                    {
+                        case RedisCheck.Result.Malformed malformed:
+                            return Usage.Fail(malformed.Problem);
+                        case RedisCheck.Result.Unreachable unreachable:
+                            logger.Debug(unreachable.Cause, "Redis check failed");
+                            return Usage.RunFailure(unreachable.Problem);
+                    }
+                    // A run of its own in Redis: never a deployment's keys, never an earlier run's signals.
+                    keyPrefix = SimulationKeyPrefix.New(kind);
+                    Console.Error.WriteLine($"Redis: this run's keys are under {keyPrefix} (a deployment's are under {NodeOptions.ProductionKeyPrefix}, and are not touched)");
+                }
+                IReadOnlyList<SignalResult> results;
+                try
+                {
+                    results = await WithStdoutDivertedAsync(verbose, () => ScenarioRunner.RunAsync(parsed.Scenario, logger, redis, venue, keyPrefix));
+                }
+                catch (VenueControlException e)
+                {
+                    logger.Debug(e, "The venue simulator's control API failed");
+                    return Usage.RunFailure(
+                        $"the venue simulator at {venue} failed: {e.Message}. Start it (dotnet run --project src/BetExecutor.Venue.Simulator) or point --venue at one that runs");
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    logger.Debug(e, "The run failed");
+                    return Usage.RunFailure($"the run failed ({e.GetType().Name}: {e.Message}); run again with --verbose for details");
+                }
                 if (json) ResultWriter.WriteJsonLines(results, output);
-                else ResultWriter.WriteTable(results, output);
+                else ResultWriter.WriteTable(results, output, OperatorSteps(parsed.Scenario));
                 return 0;
             default:
                 throw new InvalidOperationException("unreachable");

@@ -5,7 +5,8 @@ namespace BetExecutor.Node.Hosting;
 /// <param name="SeedNodes">Akka addresses to join; empty means the node forms a cluster of its own.</param>
 /// <param name="RedisConnectionString">When set, events and snapshots go to Redis; otherwise they stay in memory.</param>
 /// <param name="ExtraHocon">A deployment's overrides of reference.conf (BetExecutor.Actors), e.g. limits per identity.</param>
-/// <param name="RedisKeyPrefix">Prefix of every Redis key the node writes; every member of a cluster must use the same.</param>
+/// <param name="RedisKeyPrefix">Prefix of every Redis key the node writes (events, snapshots, sharding state); every member
+/// of a cluster must use the same; demo and simulation runs use one of their own so that they never touch a deployment's keys.</param>
 /// <param name="StorageEpoch">The Redis storage epoch checked at start against the node's data directory; null: the one Redis holds.</param>
 /// <param name="Tls">Mutual TLS for remoting; required whenever <paramref name="Hostname"/> is not a loopback address.</param>
 public sealed record NodeOptions(
@@ -17,9 +18,12 @@ public sealed record NodeOptions(
     string? RedisConnectionString = null,
     string ActorSystemName = "betexecutor",
     Akka.Configuration.Config? ExtraHocon = null,
-    string RedisKeyPrefix = "betexecutor:",
+    string RedisKeyPrefix = NodeOptions.ProductionKeyPrefix,
     RemoteTls? Tls = null,
-    string? StorageEpoch = null);
+    string? StorageEpoch = null)
+{
+    public const string ProductionKeyPrefix = "betexecutor:";
+}
 
 /// <summary>The node's certificate (PKCS#12 with its private key) for mutual TLS between cluster members.</summary>
 /// <param name="CertificatePath">Path of the .pfx file; every member must trust the others' certificates.</param>

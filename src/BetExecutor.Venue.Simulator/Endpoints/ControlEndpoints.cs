@@ -10,11 +10,26 @@ namespace BetExecutor.Venue.Simulator.Endpoints;
 /// </summary>
 internal sealed class ControlEndpoints(VenueSimulator venue, VenueFrontDesk desk, VenueClock clock)
 {
+    /// <summary>The longest a script may keep a taken bet out of lookups.</summary>
+    public static readonly TimeSpan MaxVisibleAfter = TimeSpan.FromDays(365);
+
     /// <summary><c>POST /control/scripts</c>.</summary>
     public async Task ScriptAsync(HttpContext context)
     {
-        var body = await Respond.ReadAsync<ScriptBody>(context);
-        if (!ScriptWire.TryRead(body, out var reference, out var script, out var errors))
+        var read = await Respond.ReadAsync<ScriptBody>(context);
+        if (read.Error is { } unreadable)
+        {
+            await Respond.JsonAsync(context, StatusCodes.Status400BadRequest, new ErrorBody("invalid script", [unreadable]));
+            return;
+        }
+        if (read.Value!.VisibleAfter > MaxVisibleAfter)
+        {
+            // Beyond any scenario's horizon, and far enough from overflow that no clock plus it can fail.
+            await Respond.JsonAsync(context, StatusCodes.Status400BadRequest,
+                new ErrorBody("invalid script", [$"visibleAfter: at most {MaxVisibleAfter.TotalDays:0} days"]));
+            return;
+        }
+        if (!ScriptWire.TryRead(read.Value, out var reference, out var script, out var errors))
         {
             await Respond.JsonAsync(context, StatusCodes.Status400BadRequest, new ErrorBody("invalid script", errors));
             return;
@@ -26,10 +41,16 @@ internal sealed class ControlEndpoints(VenueSimulator venue, VenueFrontDesk desk
     /// <summary><c>POST /control/clock</c>: from now on the venue's time stands where the runner puts it.</summary>
     public async Task SetClockAsync(HttpContext context)
     {
-        var body = await Respond.ReadAsync<ClockBody>(context);
-        if (body?.Now is not { } now)
+        var read = await Respond.ReadAsync<ClockBody>(context);
+        if (read.Error is { } unreadable)
         {
-            await Respond.JsonAsync(context, StatusCodes.Status400BadRequest, new ErrorBody("now: an ISO 8601 instant is required"));
+            await Respond.JsonAsync(context, StatusCodes.Status400BadRequest, new ErrorBody("invalid clock", [unreadable]));
+            return;
+        }
+        if (read.Value!.Now is not { } now || read.Value.Virtual is not null)
+        {
+            await Respond.JsonAsync(context, StatusCodes.Status400BadRequest,
+                new ErrorBody("invalid clock", [read.Value.Now is null ? "now: an ISO 8601 instant is required" : "virtual: is set by the venue, not by a request"]));
             return;
         }
         if (!clock.TrySet(now))
@@ -39,6 +60,22 @@ internal sealed class ControlEndpoints(VenueSimulator venue, VenueFrontDesk desk
             return;
         }
         context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    /// <summary>
+    /// <c>POST /control/runs</c>: a venue of its own for one scenario run (empty book, clock not yet set), served under
+    /// <c>runs/{runId}/</c>. Answers 201 with <see cref="RunBody"/>.
+    /// </summary>
+    public static async Task StartRunAsync(HttpContext context, VenueRuns runs)
+    {
+        if (!await Respond.IsEmptyObjectAsync(context)) return;
+        if (!runs.TryStart(out var runId))
+        {
+            await Respond.JsonAsync(context, StatusCodes.Status503ServiceUnavailable,
+                new ErrorBody($"runs: this simulator already holds {VenueRuns.MaxRuns} runs; restart it to start afresh"));
+            return;
+        }
+        await Respond.JsonAsync(context, StatusCodes.Status201Created, new RunBody(runId, VenueRoutes.Run(runId)));
     }
 
     /// <summary><c>GET /control/clock</c>.</summary>

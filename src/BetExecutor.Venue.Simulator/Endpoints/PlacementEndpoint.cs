@@ -16,7 +16,14 @@ internal sealed class PlacementEndpoint(
 {
     public async Task HandleAsync(HttpContext context)
     {
-        var body = await Respond.ReadAsync<PlaceBetBody>(context);
+        var read = await Respond.ReadAsync<PlaceBetBody>(context);
+        var body = read.Value;
+        if (read.Error is { } unreadable)
+        {
+            await Respond.JsonAsync(context, StatusCodes.Status400BadRequest,
+                new BetAnswerBody(VenueStatuses.Rejected, null, Code: VenueErrorCodes.InvalidRequest, Errors: [unreadable]));
+            return;
+        }
         if (!WireMapping.TryReadPlacement(body, out var request, out var errors))
         {
             var refused = new BetAnswerBody(VenueStatuses.Rejected, body?.ClientReference, Code: VenueErrorCodes.InvalidRequest, Errors: errors);

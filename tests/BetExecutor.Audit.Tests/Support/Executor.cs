@@ -2,7 +2,7 @@ using BetExecutor.Actors;
 using BetExecutor.Actors.Accounts;
 using BetExecutor.Domain.Signals;
 using BetExecutor.Bookmakers.Scripts;
-using BetExecutor.Node.Simulation;
+using BetExecutor.Simulation;
 using Serilog.Core;
 
 namespace BetExecutor.Audit.Tests.Support;

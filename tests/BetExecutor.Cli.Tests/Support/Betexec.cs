@@ -27,7 +27,26 @@ public static class Betexec
         }
     }
 
-    public static async Task<ProcessResult> RunAsync(params string[] args)
+    public static Task<ProcessResult> RunAsync(params string[] args) => RunDllAsync(DllPath, args);
+
+    /// <summary>
+    /// <c>betexec.dll</c> in the CLI project's own build output, for test projects whose output cannot host it (one
+    /// that references ASP.NET Core lacks the NuGet assemblies betexec's runtime needs).
+    /// </summary>
+    public static string CliProjectDllPath
+    {
+        get
+        {
+            // .../tests/PROJECT/bin/CONFIGURATION/TFM/ -> .../src/BetExecutor.Cli/bin/CONFIGURATION/TFM/betexec.dll
+            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var (framework, configuration, root) = (output.Name, output.Parent!.Name, output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName);
+            var path = Path.Combine(root, "src", "BetExecutor.Cli", "bin", configuration, framework, "betexec.dll");
+            if (!File.Exists(path)) throw new FileNotFoundException($"betexec.dll is not in the CLI project's output ({path})", path);
+            return path;
+        }
+    }
+
+    public static async Task<ProcessResult> RunDllAsync(string dllPath, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -37,7 +56,7 @@ public static class Betexec
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        start.ArgumentList.Add(DllPath);
+        start.ArgumentList.Add(dllPath);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         // No telemetry banners or first-run messages on the streams under test.
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

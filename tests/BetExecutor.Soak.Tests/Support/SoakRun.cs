@@ -10,7 +10,7 @@ using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Domain.Pairs;
 using BetExecutor.Domain.Signals;
-using BetExecutor.Node.Simulation;
+using BetExecutor.Simulation;
 using BetExecutor.Venue.Simulator;
 using Serilog.Core;
 

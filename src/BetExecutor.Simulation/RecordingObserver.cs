@@ -4,7 +4,7 @@ using BetExecutor.Actors.Accounts;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Pairs;
 
-namespace BetExecutor.Node.Simulation;
+namespace BetExecutor.Simulation;
 
 /// <summary>Keeps every signal answer and pair outcome, by identity and pair id, for a simulation to report.</summary>
 public sealed class RecordingObserver : IExecutorObserver

@@ -5,31 +5,50 @@ using BetExecutor.Actors.Time;
 using BetExecutor.Bookmakers.Contract;
 using BetExecutor.Bookmakers.Simulator;
 using BetExecutor.Domain.Identities;
+using BetExecutor.Domain.Pairs;
 using BetExecutor.Domain.Signals;
 using BetExecutor.Node.Hosting;
 using Serilog;
 
-namespace BetExecutor.Node.Simulation;
+namespace BetExecutor.Simulation;
 
 /// <summary>
 /// An embedded executor node on a virtual clock against the venue simulator: the scenario runner's engine and the
-/// system tests' harness. Time moves only when the driver moves it, and only once every pair is parked on a timer,
-/// so runs are the same on any machine. The venue and the clock live outside the node and survive its restarts.
+/// system tests' harness. Time moves only when the driver moves it, and only once the node has settled (every
+/// account idle, every pair in flight parked on a timer: <see cref="ActorTreeQuiescence"/>), so runs are the same on
+/// any machine and under any load. The venue and the clock live outside the node and survive its restarts.
 /// </summary>
 public sealed class ExecutorSimulation : IAsyncDisposable
 {
     /// <summary>Real-time guard for one request or one settling of the node; a run that needs more is hung, not slow.</summary>
     public static readonly TimeSpan RealTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A one-node cluster that forms and leaves in a few hundred milliseconds instead of seconds: a scenario with
+    /// restarts starts and stops a node several times. Only real-time pacing changes; nothing a scenario shows does.
+    /// </summary>
+    private static readonly Akka.Configuration.Config QuickCluster = Akka.Configuration.ConfigurationFactory.ParseString("""
+        akka.cluster {
+          periodic-tasks-initial-delay = 0s
+          gossip-interval = 100ms
+          leader-actions-interval = 100ms
+          singleton.hand-over-retry-interval = 100ms
+          sharding.retry-interval = 200ms
+        }
+        """);
+
     private readonly ExecutorSettings _settings;
     private readonly ILogger _logger;
     private readonly string? _redis;
+    private readonly string _redisKeyPrefix;
     private readonly IBookmakerDirectory _venues;
     private readonly HashSet<Identity> _identities = [];
     private int _incarnations;
 
-    private ExecutorSimulation(VirtualClock clock, VenueSimulator venue, IBookmakerDirectory venues, ExecutorSettings settings, ILogger logger, string? redis)
+    private ExecutorSimulation(
+        VirtualClock clock, VenueSimulator venue, IBookmakerDirectory venues, ExecutorSettings settings, ILogger logger, string? redis, string redisKeyPrefix)
     {
+        _redisKeyPrefix = redisKeyPrefix;
         Clock = clock;
         Venue = venue;
         _venues = venues;
@@ -44,13 +63,20 @@ public sealed class ExecutorSimulation : IAsyncDisposable
     public EmbeddedNode Node { get; private set; } = null!;
     public ExecutorSettings Settings => _settings;
 
+    /// <summary>Where this run's keys live in Redis (when it persists there).</summary>
+    public string RedisKeyPrefix => _redisKeyPrefix;
+
     /// <param name="venues">Where legs are placed; the in-process simulator when null.</param>
+    /// <param name="redisKeyPrefix">Prefix of this run's Redis keys; a fresh one when null, so a run never reads or
+    /// writes a deployment's keys or an earlier run's.</param>
     public static async Task<ExecutorSimulation> StartAsync(
-        DateTimeOffset start, int seed, ExecutorSettings settings, ILogger logger, string? redis = null, IBookmakerDirectory? venues = null)
+        DateTimeOffset start, int seed, ExecutorSettings settings, ILogger logger, string? redis = null, IBookmakerDirectory? venues = null,
+        string? redisKeyPrefix = null)
     {
         var clock = new VirtualClock(start);
         var venue = new VenueSimulator(clock.AsTimeProvider(), seed);
-        var simulation = new ExecutorSimulation(clock, venue, venues ?? new SingleVenueDirectory(venue), settings, logger, redis);
+        var simulation = new ExecutorSimulation(
+            clock, venue, venues ?? new SingleVenueDirectory(venue), settings, logger, redis, redisKeyPrefix ?? SimulationKeyPrefix.New("simulation"));
         await simulation.StartNodeAsync();
         return simulation;
     }
@@ -60,7 +86,9 @@ public sealed class ExecutorSimulation : IAsyncDisposable
         var incarnation = ++_incarnations;
         var settings = _settings with { Incarnation = $"{_settings.Incarnation}-{incarnation}" };
         var services = new ExecutorServices(Clock, _venues, settings, Observer);
-        Node = await EmbeddedNode.StartAsync(new NodeOptions(settings.Node, RedisConnectionString: _redis), services, _logger);
+        Node = await EmbeddedNode.StartAsync(new NodeOptions(settings.Node, RedisConnectionString: _redis, ExtraHocon: QuickCluster, RedisKeyPrefix: _redisKeyPrefix), services, _logger);
+        // The probe reads this incarnation's actor tree; the previous one's timers die with its actors.
+        Clock.SettlesWhen(new ActorTreeQuiescence(Node.System, RealTimeout));
     }
 
     public async Task<SignalAnswer> ExecuteAsync(Signal signal, TimeSpan? timeout = null)
@@ -117,8 +145,13 @@ public sealed class ExecutorSimulation : IAsyncDisposable
     {
         await Node.DisposeAsync();
         await StartNodeAsync();
+        // Each status answer comes after the account recovered and started its pairs again; then they must settle.
         foreach (var identity in _identities.ToArray()) await StatusAsync(identity);
     }
+
+    /// <summary>How each pair of <paramref name="identity"/> finished, as its account stored it.</summary>
+    public Task<IReadOnlyDictionary<string, PairOutcome>> PersistedOutcomesAsync(Identity identity) =>
+        PersistedOutcomes.ReadAsync(Node.System, identity, RealTimeout);
 
     public async ValueTask DisposeAsync()
     {
