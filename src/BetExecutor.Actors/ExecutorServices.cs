@@ -1,6 +1,6 @@
 using BetExecutor.Actors.Time;
-using BetExecutor.Bookmakers.Contract;
-using BetExecutor.Bookmakers.Paper;
+using BetExecutor.Venues.Contract;
+using BetExecutor.Venues.Paper;
 using BetExecutor.Domain.Identities;
 
 namespace BetExecutor.Actors;
@@ -8,12 +8,12 @@ namespace BetExecutor.Actors;
 /// <summary>What every executor actor is built with. One instance per node.</summary>
 public sealed record ExecutorServices(
     IExecutorClock Clock,
-    IBookmakerDirectory Venues,
+    IVenueDirectory Venues,
     ExecutorSettings Settings,
     IExecutorObserver Observer)
 {
     /// <summary>The paper venue every leg of a dry-run identity's pairs goes to.</summary>
-    public IBookmakerClient Paper { get; init; } = new PaperBookmakerClient();
+    public IVenueClient Paper { get; init; } = new PaperVenueClient();
 
     /// <summary>The node's memory of a storage loss: one per node, shared by every account.</summary>
     public Accounts.StorageGuard Storage { get; init; } = new();
@@ -22,6 +22,6 @@ public sealed record ExecutorServices(
     /// The client for one leg of a pair owned by <paramref name="owner"/>. A dry-run owner's legs all go to paper,
     /// whatever account they name: this is the one place a live client is chosen, and it never is for dry run.
     /// </summary>
-    public IBookmakerClient VenueFor(Identity owner, Identity legAccount) =>
+    public IVenueClient VenueFor(Identity owner, Identity legAccount) =>
         Settings.Limits.For(owner).DryRun ? Paper : Venues.For(legAccount);
 }

@@ -2,9 +2,9 @@ using Akka.Hosting;
 using BetExecutor.Actors;
 using BetExecutor.Actors.Configuration;
 using BetExecutor.Actors.Time;
-using BetExecutor.Bookmakers.Contract;
-using BetExecutor.Bookmakers.Http;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Contract;
+using BetExecutor.Venues.Http;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Node.Hosting;
 using BetExecutor.Node.Standalone;
 using BetExecutor.Persistence.Redis;
@@ -62,7 +62,7 @@ var logger = new LoggerConfiguration()
     .CreateLogger();
 Log.Logger = logger;
 
-IBookmakerDirectory venues;
+IVenueDirectory venues;
 string venueName;
 switch (environment.Venue)
 {

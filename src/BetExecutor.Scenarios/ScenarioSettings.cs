@@ -2,7 +2,7 @@ namespace BetExecutor.Scenarios;
 
 /// <summary>
 /// The executor settings a scenario runs with. Every property defaults to the production default
-/// (DESIGN §3–4), so a file only names what it means to change.
+/// (docs/architecture.md §3–4), so a file only names what it means to change.
 /// </summary>
 public sealed record ScenarioSettings
 {

@@ -2,8 +2,8 @@ using Akka.Actor;
 using BetExecutor.Actors;
 using BetExecutor.Actors.Accounts;
 using BetExecutor.Actors.Time;
-using BetExecutor.Bookmakers.Contract;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Contract;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Pairs;
 using BetExecutor.Domain.Signals;
@@ -41,12 +41,12 @@ public sealed class ExecutorSimulation : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly string? _redis;
     private readonly string _redisKeyPrefix;
-    private readonly IBookmakerDirectory _venues;
+    private readonly IVenueDirectory _venues;
     private readonly HashSet<Identity> _identities = [];
     private int _incarnations;
 
     private ExecutorSimulation(
-        VirtualClock clock, VenueSimulator venue, IBookmakerDirectory venues, ExecutorSettings settings, ILogger logger, string? redis, string redisKeyPrefix)
+        VirtualClock clock, VenueSimulator venue, IVenueDirectory venues, ExecutorSettings settings, ILogger logger, string? redis, string redisKeyPrefix)
     {
         _redisKeyPrefix = redisKeyPrefix;
         Clock = clock;
@@ -70,7 +70,7 @@ public sealed class ExecutorSimulation : IAsyncDisposable
     /// <param name="redisKeyPrefix">Prefix of this run's Redis keys; a fresh one when null, so a run never reads or
     /// writes a deployment's keys or an earlier run's.</param>
     public static async Task<ExecutorSimulation> StartAsync(
-        DateTimeOffset start, int seed, ExecutorSettings settings, ILogger logger, string? redis = null, IBookmakerDirectory? venues = null,
+        DateTimeOffset start, int seed, ExecutorSettings settings, ILogger logger, string? redis = null, IVenueDirectory? venues = null,
         string? redisKeyPrefix = null)
     {
         var clock = new VirtualClock(start);

@@ -2,7 +2,7 @@ namespace BetExecutor.Venue.Simulator;
 
 /// <summary>
 /// Faults the HTTP layer adds on top of the venue's own (those come from the simulator's scripts or
-/// <see cref="Bookmakers.Simulator.FaultProfile"/>: rejections, lost answers, odds moves, stake cuts, late
+/// <see cref="Venues.Simulator.FaultProfile"/>: rejections, lost answers, odds moves, stake cuts, late
 /// visibility, settlement mix). Every draw is seeded per request, by (seed, account, client reference, request
 /// number), so the same seed gives every leg the same faults whatever order requests arrive in. All zero by
 /// default: with no HTTP faults, answers over HTTP equal the in-process simulator's.

@@ -1,5 +1,5 @@
 using System.Net;
-using BetExecutor.Bookmakers.Http;
+using BetExecutor.Venues.Http;
 using BetExecutor.Venue.Simulator.Endpoints;
 
 namespace BetExecutor.Venue.Simulator;

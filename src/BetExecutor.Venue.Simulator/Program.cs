@@ -1,5 +1,5 @@
 using System.Globalization;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Venue.Simulator;
 
 // The venue simulator as a process: dotnet run --project src/BetExecutor.Venue.Simulator -- --urls http://127.0.0.1:5080 [--seed N] [--faults]

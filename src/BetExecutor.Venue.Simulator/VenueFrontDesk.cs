@@ -1,4 +1,4 @@
-using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Venues.Scripts;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 

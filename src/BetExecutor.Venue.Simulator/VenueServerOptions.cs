@@ -1,5 +1,5 @@
-using BetExecutor.Bookmakers.Scripts;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Scripts;
+using BetExecutor.Venues.Simulator;
 
 namespace BetExecutor.Venue.Simulator;
 

@@ -1,6 +1,6 @@
-using BetExecutor.Bookmakers.Http;
-using BetExecutor.Bookmakers.Scripts;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Http;
+using BetExecutor.Venues.Scripts;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Venue.Simulator.Endpoints;
 using Microsoft.AspNetCore.Hosting.Server;

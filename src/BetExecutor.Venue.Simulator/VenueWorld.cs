@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Venue.Simulator.Endpoints;
 
 namespace BetExecutor.Venue.Simulator;

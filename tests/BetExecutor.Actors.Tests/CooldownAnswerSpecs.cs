@@ -1,8 +1,8 @@
 using Akka.Actor;
 using BetExecutor.Actors.Accounts;
 using BetExecutor.Actors.Time;
-using BetExecutor.Bookmakers.Contract;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Contract;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Domain.Accounts;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,7 @@
 using Akka.Actor;
 using BetExecutor.Actors.Accounts;
 using BetExecutor.Actors.Pairs;
-using BetExecutor.Bookmakers.Paper;
+using BetExecutor.Venues.Paper;
 using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Events;
 using BetExecutor.Domain.Identities;
@@ -9,7 +9,7 @@ using BetExecutor.Domain.Pairs;
 
 namespace BetExecutor.Actors.Tests;
 
-/// <summary>DESIGN §4: dry run is the same code path with a paper venue; a dry-run identity can never reach a live client.</summary>
+/// <summary>docs/architecture.md §4: dry run is the same code path with a paper venue; a dry-run identity can never reach a live client.</summary>
 public sealed class DryRunSpecs : ActorSpecBase
 {
     private ExecutorServices DryRunAlice => Services with
@@ -59,7 +59,7 @@ public sealed class DryRunSpecs : ActorSpecBase
     {
         var leg = Identity.Create(provider, whitelabel, account);
 
-        Assert.IsType<PaperBookmakerClient>(DryRunAlice.VenueFor(Alice, leg));
+        Assert.IsType<PaperVenueClient>(DryRunAlice.VenueFor(Alice, leg));
         Assert.Same(Venue, Services.VenueFor(Alice, leg)); // and a live owner gets the live client
     }
 

@@ -4,7 +4,7 @@ using BetExecutor.Domain.Accounts;
 
 namespace BetExecutor.Actors.Tests;
 
-/// <summary>DESIGN §6: if storage fails, the executor fails closed — no bet whose intent could not be persisted.</summary>
+/// <summary>docs/architecture.md §6: if storage fails, the executor fails closed — no bet whose intent could not be persisted.</summary>
 public sealed class FailClosedSpecs : ActorSpecBase
 {
     [Fact]

@@ -3,7 +3,7 @@ using Akka.Actor;
 using Akka.Persistence;
 using BetExecutor.Actors.Accounts;
 using BetExecutor.Actors.Pairs;
-using BetExecutor.Bookmakers.Contract;
+using BetExecutor.Venues.Contract;
 using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Events;
 using BetExecutor.Domain.Legs;
@@ -36,7 +36,7 @@ public sealed class RecoverySpecs : ActorSpecBase
         Script(signal, "accept", "accept");
         await LeaveJournalAsAfterACrashAsync(signal);
         // The request had reached the venue before the crash.
-        await Venue.PlaceAsync(new PlaceBetRequest(Alice, PositiveRef(signal), "match-42", "match-odds", "home", 2.10m, 50m, "EUR"));
+        await Venue.PlaceAsync(new LegOrder(Alice, PositiveRef(signal), "match-42", "match-odds", "home", 2.10m, 50m, "EUR"));
         await Clock.AdvanceToAsync(Start.AddSeconds(3), TimeSpan.FromSeconds(10));
 
         var account = StartAccount(Alice);

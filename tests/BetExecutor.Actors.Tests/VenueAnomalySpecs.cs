@@ -1,7 +1,7 @@
 using Akka.Actor;
 using BetExecutor.Actors.Accounts;
-using BetExecutor.Bookmakers.Contract;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Contract;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Exposures;
 using BetExecutor.Domain.Identities;
@@ -89,9 +89,9 @@ public sealed class VenueAnomalySpecs : ActorSpecBase
     }
 
     /// <summary>A client with a bug: it sends the placement, then throws in the actor's face; every lookup throws too.</summary>
-    private sealed class PlacesThenThrows(VenueSimulator venue) : IBookmakerClient
+    private sealed class PlacesThenThrows(VenueSimulator venue) : IVenueClient
     {
-        public Task<PlacementResult> PlaceAsync(PlaceBetRequest request, CancellationToken cancellationToken = default)
+        public Task<PlacementResult> PlaceAsync(LegOrder request, CancellationToken cancellationToken = default)
         {
             venue.PlaceAsync(request, cancellationToken).GetAwaiter().GetResult();
             throw new InvalidOperationException("client bug after sending the placement");

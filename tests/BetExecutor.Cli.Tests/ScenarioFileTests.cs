@@ -6,7 +6,7 @@ namespace BetExecutor.Cli.Tests;
 
 /// <summary>
 /// Every <c>tests/scenarios/NAME.json</c> runs through <see cref="SimulateCommand.RunAsync"/> and must print exactly the
-/// lines of <c>NAME.expected.jsonl</c>. The expectations are written from DESIGN §3–4, not copied from the runner.
+/// lines of <c>NAME.expected.jsonl</c>. The expectations are written from docs/architecture.md §3–4, not copied from the runner.
 /// </summary>
 /// <remarks>
 /// Each run starts an embedded node and spends most of its time waiting for it (cluster join, shutdown), so the

@@ -3,7 +3,7 @@ using static BetExecutor.Domain.Tests.Fixture;
 
 namespace BetExecutor.Domain.Tests;
 
-/// <summary>Per-identity limits (DESIGN §4), all checked before anything is persisted as intent.</summary>
+/// <summary>Per-identity limits (docs/architecture.md §4), all checked before anything is persisted as intent.</summary>
 public class AccountLimitTests
 {
     private static readonly DateTimeOffset Now = T0.AddMinutes(1);

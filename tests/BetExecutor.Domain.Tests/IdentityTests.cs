@@ -121,7 +121,7 @@ public class IdentityTests
 
     /// <summary>
     /// A key is an entity id: if " alice" and "alice" parsed to two identities, one login would get two
-    /// AccountActors (two cooldowns, two dedup sets), the double execution DESIGN §2 exists to prevent.
+    /// AccountActors (two cooldowns, two dedup sets), the double execution docs/architecture.md §2 exists to prevent.
     /// </summary>
     [Theory]
     [InlineData(" sportsbook/brand-a/alice")]

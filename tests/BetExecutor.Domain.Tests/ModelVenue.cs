@@ -44,7 +44,7 @@ public enum VenueSettlement
 }
 
 /// <summary>
-/// A venue as the contract describes it (DESIGN §7): a bet is keyed by its client reference, so a repeated
+/// A venue as the contract describes it (docs/architecture.md §7): a bet is keyed by its client reference, so a repeated
 /// placement with the same reference is answered with the bet already held, never a second one; a bet taken
 /// behind a lost answer shows up in lookups after <see cref="VisibleAfter"/>; a final settlement never changes.
 /// </summary>

@@ -34,7 +34,7 @@ public class PairTransitionTableTests
             new LegSnapshot(Sharp.Key, null, 0, 0, null, null, null, null)) { Meta = Meta },
     ];
 
-    /// <summary>The table of PairState.Apply, as DESIGN §3 draws it: every allowed (status, event) edge.</summary>
+    /// <summary>The table of PairState.Apply, as docs/architecture.md §3 draws it: every allowed (status, event) edge.</summary>
     private static readonly Dictionary<PairStatus, Type[]> Allowed = new()
     {
         [PairStatus.NotStarted] = [typeof(PositiveIntentRecorded), typeof(PairAbandoned)],

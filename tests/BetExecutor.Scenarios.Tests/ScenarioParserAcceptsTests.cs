@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Venues.Scripts;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Domain.Signals;

@@ -1,4 +1,4 @@
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Simulator;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BetExecutor.Venue.Tests;
@@ -52,7 +52,7 @@ public sealed class HttpEqualsInProcessTests
     }
 
     /// <summary>Place, place again (idempotent repeat), look up now and once visible, and read the settlement.</summary>
-    private static async Task<List<object>> RunAsync(IBookmakerClient venue, ClientReference reference, LegScript script, Func<TimeSpan, Task> advance)
+    private static async Task<List<object>> RunAsync(IVenueClient venue, ClientReference reference, LegScript script, Func<TimeSpan, Task> advance)
     {
         var observed = new List<object>
         {

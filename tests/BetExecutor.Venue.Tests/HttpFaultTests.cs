@@ -1,4 +1,4 @@
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Simulator;
 
 namespace BetExecutor.Venue.Tests;
 

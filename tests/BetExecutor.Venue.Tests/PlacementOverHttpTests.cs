@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using BetExecutor.Domain.Legs;
 
 namespace BetExecutor.Venue.Tests;
 
@@ -142,7 +143,7 @@ public sealed class PlacementOverHttpTests
         Assert.Empty(server.Simulator.AllAttempts());
     }
 
-    internal static PlaceBetBody Body(PlaceBetRequest request) =>
+    internal static PlaceBetBody Body(LegOrder request) =>
         new(new AccountBody(request.Account.Provider, request.Account.Whitelabel, request.Account.Account),
             request.ClientReference.Value, request.EventId, request.Market, request.Selection, request.Odds, request.Stake, request.Currency);
 }

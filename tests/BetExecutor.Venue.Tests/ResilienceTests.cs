@@ -1,4 +1,4 @@
-using BetExecutor.Bookmakers.Contract;
+using BetExecutor.Venues.Contract;
 using Polly.CircuitBreaker;
 
 namespace BetExecutor.Venue.Tests;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using BetExecutor.Bookmakers.Contract;
-using BetExecutor.Bookmakers.Http;
+using BetExecutor.Venues.Contract;
+using BetExecutor.Venues.Http;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 
@@ -36,10 +36,10 @@ internal static class TestVenue
     public static ClientReference NewReference(string hint = "leg") =>
         new($"bx-{hint}-{Interlocked.Increment(ref _references):D4}");
 
-    public static PlaceBetRequest Request(ClientReference reference, Identity? account = null, decimal stake = 100m, decimal odds = 2.10m) =>
+    public static LegOrder Request(ClientReference reference, Identity? account = null, decimal stake = 100m, decimal odds = 2.10m) =>
         new(account ?? Account, reference, "event-42", "match-odds", "home", odds, stake, "EUR");
 
-    public static HttpBookmakerClient Client(Uri baseAddress, HttpVenueClientOptions? options = null) =>
+    public static HttpVenueClient Client(Uri baseAddress, HttpVenueClientOptions? options = null) =>
         new(baseAddress, options ?? Patient);
 
     /// <summary>

@@ -78,7 +78,7 @@ public sealed class VenueAnswerMappingTests
         Assert.IsType<SettlementResult.Failed>(await client.GetSettlementAsync(Account, "b1"));
     }
 
-    private static HttpBookmakerClient CannedClient(HttpStatusCode status, string body) =>
+    private static HttpVenueClient CannedClient(HttpStatusCode status, string body) =>
         new(new HttpClient(new CannedHandler(status, body)) { BaseAddress = new Uri("http://127.0.0.1:9/") },
             Patient with { QueryRetries = 0 });
 

@@ -11,7 +11,7 @@ using BetExecutor.Domain.Signals;
 namespace BetExecutor.Actors.Accounts;
 
 /// <summary>
-/// One identity's account (DESIGN §2): a sharded persistent entity that serialises the identity's signals, owns its
+/// One identity's account (docs/architecture.md §2): a sharded persistent entity that serialises the identity's signals, owns its
 /// cooldown, kill switch, exposures and seen signal ids, and parents its pairs. Decisions come from
 /// <see cref="AccountState"/>; this actor persists them, then acts.
 /// </summary>
@@ -93,7 +93,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
             AnswerWhileStorageLost(command);
             return;
         }
-        // The domain already knows a global kill switch; nothing in the cluster can set one yet (DESIGN §4, not in
+        // The domain already knows a global kill switch; nothing in the cluster can set one yet (docs/architecture.md §4, not in
         // this release's issues), so every account decides as if it were off. Per-identity halts are live.
         switch (_state.DecideSignal(signal, Now, _services.Settings.Account, _services.Settings.Limits, haltedGlobally: false, command.ReceivedAt))
         {

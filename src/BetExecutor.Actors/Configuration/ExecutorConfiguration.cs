@@ -1,5 +1,5 @@
 using Akka.Configuration;
-using BetExecutor.Bookmakers.Http;
+using BetExecutor.Venues.Http;
 using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Pairs;

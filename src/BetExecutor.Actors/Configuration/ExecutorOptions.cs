@@ -1,4 +1,4 @@
-using BetExecutor.Bookmakers.Http;
+using BetExecutor.Venues.Http;
 using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Pairs;
 

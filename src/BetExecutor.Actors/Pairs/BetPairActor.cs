@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
-using BetExecutor.Bookmakers.Contract;
+using BetExecutor.Venues.Contract;
 using BetExecutor.Domain.Exposures;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
@@ -10,7 +10,7 @@ using BetExecutor.Domain.Pairs;
 namespace BetExecutor.Actors.Pairs;
 
 /// <summary>
-/// Runs one pair: positive, hedge, settlement polling, classification (DESIGN §3). Thin by design: it feeds each
+/// Runs one pair: positive, hedge, settlement polling, classification (docs/architecture.md §3). Thin by design: it feeds each
 /// command to <see cref="PairState.Decide"/>, persists the events, and only then carries out the effects, so no
 /// request ever leaves before the intent that authorises it is stored. On recovery it resumes where its events
 /// left it, reconciling any leg whose outcome it cannot know by lookup, never by sending again.
@@ -118,11 +118,9 @@ public sealed partial class BetPairActor : ReceivePersistentActor
     private void Place(PlaceLeg place)
     {
         var order = place.Order;
-        var request = new PlaceBetRequest(order.Account, order.ClientReference, order.EventId, order.Market,
-            order.Selection, order.Odds, order.Stake, order.Currency);
         _log.Info("Placing {Leg} {ClientRef} as {LegIdentity}: {Stake} at {Odds}", place.Leg, order.ClientReference.Value,
             order.Account.Key, order.Stake, order.Odds);
-        _services.VenueFor(_state.Identity, order.Account).PlaceAsync(request).PipeTo(Self,
+        _services.VenueFor(_state.Identity, order.Account).PlaceAsync(order).PipeTo(Self,
             success: result => new PlacementAnswered(place.Leg, result),
             // A client that throws has not told us whether the bet exists: that is Unknown, never Rejected.
             failure: ex => new PlacementAnswered(place.Leg, new PlacementResult.Unknown($"client failure: {ex.GetBaseException().Message}")));

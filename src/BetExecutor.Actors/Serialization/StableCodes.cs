@@ -28,6 +28,7 @@ public static class StableCodes
             SignalAnswerKind.Executed => "executed",
             SignalAnswerKind.Rejected => "rejected",
             SignalAnswerKind.Duplicate => "duplicate",
+            SignalAnswerKind.Unknown => "unknown",
             _ => throw new ArgumentOutOfRangeException(nameof(k), k, null),
         }),
     ];

@@ -1,7 +1,7 @@
-using BetExecutor.Bookmakers.Contract;
-using BetExecutor.Bookmakers.Http;
-using BetExecutor.Bookmakers.Scripts;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Contract;
+using BetExecutor.Venues.Http;
+using BetExecutor.Venues.Scripts;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Domain.Legs;
 
 namespace BetExecutor.Cli.Simulate;
@@ -13,7 +13,7 @@ namespace BetExecutor.Cli.Simulate;
 public interface IScenarioVenue : IAsyncDisposable
 {
     /// <summary>The directory the node places through, or null for the simulation's own in-process simulator.</summary>
-    IBookmakerDirectory? Directory { get; }
+    IVenueDirectory? Directory { get; }
 
     Task StartAsync(DateTimeOffset start);
 
@@ -28,7 +28,7 @@ public interface IScenarioVenue : IAsyncDisposable
 /// <summary>The in-process simulator inside the scenario's node (the default).</summary>
 public sealed class InProcessScenarioVenue(Func<VenueSimulator> simulator) : IScenarioVenue
 {
-    public IBookmakerDirectory? Directory => null;
+    public IVenueDirectory? Directory => null;
 
     public Task StartAsync(DateTimeOffset start) => Task.CompletedTask;
 
@@ -59,7 +59,7 @@ public sealed class HttpScenarioVenue(Uri baseAddress) : IScenarioVenue
     private HttpVenueControl? _control;
     private HttpVenueDirectory? _directory;
 
-    public IBookmakerDirectory? Directory => _directory ?? throw new InvalidOperationException("the run's venue is not started");
+    public IVenueDirectory? Directory => _directory ?? throw new InvalidOperationException("the run's venue is not started");
 
     /// <summary>Where this run's venue is served (set by <see cref="StartAsync"/>).</summary>
     public Uri? RunAddress { get; private set; }

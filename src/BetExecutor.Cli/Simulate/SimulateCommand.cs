@@ -1,5 +1,5 @@
 using System.CommandLine;
-using BetExecutor.Bookmakers.Http;
+using BetExecutor.Venues.Http;
 using BetExecutor.Node.Hosting;
 using BetExecutor.Scenarios;
 using BetExecutor.Simulation;

@@ -70,7 +70,7 @@ public sealed partial record AccountState
 
     /// <summary>
     /// The pair reports its positive intent recorded. Normally that is the instant the signal was accepted; after a
-    /// restart it can be later, and the cooldown (DESIGN §4: from the intent) is then extended to match.
+    /// restart it can be later, and the cooldown (docs/architecture.md §4: from the intent) is then extended to match.
     /// </summary>
     public IReadOnlyList<AccountEvent> OnPositiveIntent(string pairId, DateTimeOffset at, AccountSettings settings) =>
         at + settings.Cooldown > (CooldownUntil ?? DateTimeOffset.MinValue)

@@ -18,7 +18,7 @@ public sealed record SignalVerdict(string SignalId, bool Accepted, DenialReason?
 /// </summary>
 public sealed record PairInFlight(Signal Signal, DateTimeOffset AcceptedAt, bool Hedged, DateTimeOffset? ReceivedAt = null)
 {
-    /// <summary>The pair places nothing when it cannot start by then (DESIGN: signals go stale in seconds).</summary>
+    /// <summary>The pair places nothing when it cannot start by then (docs/architecture.md §4: signals go stale in seconds).</summary>
     public DateTimeOffset StartBy(AccountSettings settings) => (ReceivedAt ?? AcceptedAt) + settings.SignalAge;
 }
 

@@ -4,7 +4,7 @@ using BetExecutor.Domain.Identities;
 namespace BetExecutor.Domain.Accounts;
 
 /// <summary>
-/// What one identity may do at its venue, checked before anything is persisted as intent (DESIGN §4).
+/// What one identity may do at its venue, checked before anything is persisted as intent (docs/architecture.md §4).
 /// The defaults limit nothing beyond the venue's cent rounding.
 /// </summary>
 /// <param name="MinStake">Smallest positive stake the venue takes.</param>

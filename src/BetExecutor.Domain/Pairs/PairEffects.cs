@@ -33,14 +33,4 @@ public sealed record ReportHedged : PairEffect
 /// <summary>Tell the owning account the pair's final outcome; the pair then stops.</summary>
 public sealed record ReportFinished(PairOutcome Outcome) : PairEffect;
 
-public sealed record LegOrder(
-    Identity Account,
-    ClientReference ClientReference,
-    string EventId,
-    string Market,
-    string Selection,
-    decimal Odds,
-    decimal Stake,
-    string Currency);
-
 public sealed record BetOnVenue(Identity Account, string BetId);

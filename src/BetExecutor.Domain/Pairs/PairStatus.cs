@@ -1,6 +1,6 @@
 namespace BetExecutor.Domain.Pairs;
 
-/// <summary>Where a pair is in its lifecycle (DESIGN §3). Terminal: PositiveRejected, Abandoned, Settled, Exposed.</summary>
+/// <summary>Where a pair is in its lifecycle (docs/architecture.md §3). Terminal: PositiveRejected, Abandoned, Settled, Exposed.</summary>
 public enum PairStatus
 {
     NotStarted,

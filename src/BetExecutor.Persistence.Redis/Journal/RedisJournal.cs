@@ -12,7 +12,7 @@ namespace BetExecutor.Persistence.Redis.Journal;
 /// <summary>
 /// Akka.Persistence journal on Redis. Each <see cref="AtomicWrite"/> is one Lua script that appends
 /// the whole batch only if the stored highest sequence number is the one the writer expects (the
-/// fence of DESIGN §5.3); see Scripts/append.lua and README.md for the key layout.
+/// fence of docs/architecture.md §5.3); see Scripts/append.lua and README.md for the key layout.
 /// </summary>
 public sealed class RedisJournal : AsyncWriteJournal
 {

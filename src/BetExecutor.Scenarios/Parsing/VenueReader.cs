@@ -1,4 +1,4 @@
-using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Venues.Scripts;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Ingress.Json;
 

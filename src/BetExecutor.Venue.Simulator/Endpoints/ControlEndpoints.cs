@@ -1,5 +1,5 @@
-using BetExecutor.Bookmakers.Http;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Http;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Domain.Legs;
 
 namespace BetExecutor.Venue.Simulator.Endpoints;
@@ -103,7 +103,7 @@ internal sealed class ControlEndpoints(VenueSimulator venue, VenueFrontDesk desk
 /// <summary>One way to script a leg, used by the control API and by <see cref="VenueSimulatorServer.Script"/>: the venue and the front desk must agree.</summary>
 internal static class VenueScripting
 {
-    public static void Apply(VenueSimulator venue, VenueFrontDesk desk, ClientReference reference, Bookmakers.Scripts.LegScript script)
+    public static void Apply(VenueSimulator venue, VenueFrontDesk desk, ClientReference reference, Venues.Scripts.LegScript script)
     {
         desk.RememberScript(reference, script);
         venue.Script(reference, script);

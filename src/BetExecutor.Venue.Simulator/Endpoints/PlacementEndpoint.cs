@@ -1,8 +1,8 @@
 using System.Globalization;
-using BetExecutor.Bookmakers.Contract;
-using BetExecutor.Bookmakers.Http;
-using BetExecutor.Bookmakers.Scripts;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Contract;
+using BetExecutor.Venues.Http;
+using BetExecutor.Venues.Scripts;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Domain.Legs;
 
 namespace BetExecutor.Venue.Simulator.Endpoints;
@@ -81,7 +81,7 @@ internal sealed class PlacementEndpoint(
         }
     }
 
-    private bool Holds(PlaceBetRequest request) =>
+    private bool Holds(LegOrder request) =>
         venue.Held(request.ClientReference).Any(bet => bet.Account == request.Account);
 
     /// <summary>

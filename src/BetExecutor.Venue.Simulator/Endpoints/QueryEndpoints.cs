@@ -1,6 +1,6 @@
 using System.Globalization;
-using BetExecutor.Bookmakers.Http;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Http;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 

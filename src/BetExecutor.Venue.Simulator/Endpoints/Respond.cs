@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using BetExecutor.Bookmakers.Http;
+using BetExecutor.Venues.Http;
 
 namespace BetExecutor.Venue.Simulator.Endpoints;
 

@@ -1,6 +1,6 @@
-using BetExecutor.Bookmakers.Contract;
-using BetExecutor.Bookmakers.Http;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Contract;
+using BetExecutor.Venues.Http;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 
@@ -30,7 +30,7 @@ internal static class WireMapping
     }
 
     /// <summary>Reads a placement; every problem is named by its field, as a venue's validation error would.</summary>
-    public static bool TryReadPlacement(PlaceBetBody? body, out PlaceBetRequest? request, out List<string> errors)
+    public static bool TryReadPlacement(PlaceBetBody? body, out LegOrder? request, out List<string> errors)
     {
         request = null;
         errors = [];
@@ -49,7 +49,7 @@ internal static class WireMapping
         if (body.Stake is not > 0m) errors.Add("stake: must be a positive amount");
         if (errors.Count > 0) return false;
 
-        request = new PlaceBetRequest(account!, new ClientReference(body.ClientReference!.Trim()), body.EventId!, body.Market!,
+        request = new LegOrder(account!, new ClientReference(body.ClientReference!.Trim()), body.EventId!, body.Market!,
             body.Selection!, body.Odds!.Value, body.Stake!.Value, body.Currency!);
         return true;
     }

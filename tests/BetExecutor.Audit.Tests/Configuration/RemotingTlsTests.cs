@@ -3,8 +3,8 @@ using System.Security.Cryptography.X509Certificates;
 using Akka.Cluster;
 using BetExecutor.Actors;
 using BetExecutor.Actors.Time;
-using BetExecutor.Bookmakers.Contract;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Contract;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Node.Hosting;
 using Serilog.Core;
 

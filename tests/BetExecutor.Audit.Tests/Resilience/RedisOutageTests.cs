@@ -8,7 +8,7 @@ using static BetExecutor.Audit.Tests.Support.Signals;
 
 namespace BetExecutor.Audit.Tests.Resilience;
 
-/// <summary>DESIGN §6: with Redis down the executor fails closed, and it recovers by itself when Redis is back.</summary>
+/// <summary>docs/architecture.md §6: with Redis down the executor fails closed, and it recovers by itself when Redis is back.</summary>
 public sealed class RedisOutageTests
 {
     [Fact]

@@ -1,7 +1,7 @@
 using BetExecutor.Actors;
 using BetExecutor.Actors.Accounts;
 using BetExecutor.Domain.Signals;
-using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Venues.Scripts;
 using BetExecutor.Simulation;
 using Serilog.Core;
 

@@ -1,5 +1,5 @@
 using BetExecutor.Actors.Accounts;
-using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Venues.Scripts;
 using BetExecutor.Crash.Tests.Support;
 using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Exposures;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using BetExecutor.Actors.Accounts;
-using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Venues.Scripts;
 using BetExecutor.Crash.Tests.Support;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;

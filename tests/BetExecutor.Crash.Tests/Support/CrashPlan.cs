@@ -1,4 +1,4 @@
-using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Venues.Scripts;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Domain.Signals;
@@ -95,7 +95,7 @@ public sealed record CrashPlan(int Seed, IReadOnlyList<PlannedKill> Kills, IRead
         return new CrashPlan(seed, plannedKills, planned);
     }
 
-    /// <summary>Mostly the balanced outcome of an arbitrage; the rest are the exposures of DESIGN §3.</summary>
+    /// <summary>Mostly the balanced outcome of an arbitrage; the rest are the exposures of docs/architecture.md §3.</summary>
     private static (SettlementState Positive, SettlementState Hedge, string Mix) DrawSettlement(Random random)
     {
         var roll = random.NextDouble();

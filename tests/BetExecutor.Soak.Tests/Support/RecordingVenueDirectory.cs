@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using BetExecutor.Bookmakers.Contract;
+using BetExecutor.Venues.Contract;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 
@@ -32,12 +32,12 @@ public sealed record RecordedCall(VenueCallKind Kind, Identity Account, string K
 /// was told, for counting faults the venue's book cannot show (pending acceptance, client timeouts, slow answers).
 /// It changes nothing it passes on.
 /// </summary>
-public sealed class RecordingVenueDirectory(IBookmakerDirectory inner, TimeProvider virtualTime) : IBookmakerDirectory
+public sealed class RecordingVenueDirectory(IVenueDirectory inner, TimeProvider virtualTime) : IVenueDirectory
 {
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentQueue<RecordedCall> _unanswered = new();
 
-    public IBookmakerClient For(Identity account) => new Client(this, inner.For(account));
+    public IVenueClient For(Identity account) => new Client(this, inner.For(account));
 
     public IReadOnlyList<RecordedCall> Calls => _calls.ToArray();
 
@@ -55,9 +55,9 @@ public sealed class RecordingVenueDirectory(IBookmakerDirectory inner, TimeProvi
         if (call.IsUnanswered) _unanswered.Enqueue(call);
     }
 
-    private sealed class Client(RecordingVenueDirectory owner, IBookmakerClient inner) : IBookmakerClient
+    private sealed class Client(RecordingVenueDirectory owner, IVenueClient inner) : IVenueClient
     {
-        public async Task<PlacementResult> PlaceAsync(PlaceBetRequest request, CancellationToken cancellationToken = default)
+        public async Task<PlacementResult> PlaceAsync(LegOrder request, CancellationToken cancellationToken = default)
         {
             var at = owner.Now;
             var watch = Stopwatch.StartNew();

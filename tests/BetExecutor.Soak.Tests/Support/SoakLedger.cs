@@ -1,7 +1,7 @@
 using System.Globalization;
 using BetExecutor.Actors.Accounts;
-using BetExecutor.Bookmakers.Http;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Http;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Exposures;
 using BetExecutor.Domain.Legs;

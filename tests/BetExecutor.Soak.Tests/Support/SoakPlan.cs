@@ -1,6 +1,6 @@
 using BetExecutor.Actors;
-using BetExecutor.Bookmakers.Http;
-using BetExecutor.Bookmakers.Simulator;
+using BetExecutor.Venues.Http;
+using BetExecutor.Venues.Simulator;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Venue.Simulator;
 

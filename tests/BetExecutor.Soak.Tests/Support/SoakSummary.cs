@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BetExecutor.Actors.Accounts;
-using BetExecutor.Bookmakers.Http;
+using BetExecutor.Venues.Http;
 using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Exposures;
 using BetExecutor.Domain.Legs;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using BetExecutor.Bookmakers.Scripts;
+using BetExecutor.Venues.Scripts;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Venue.Simulator;
 
