@@ -23,6 +23,9 @@ public sealed class ExecutorSimulation : IAsyncDisposable
     /// <summary>Real-time guard for one request or one settling of the node; a run that needs more is hung, not slow.</summary>
     public static readonly TimeSpan RealTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the quiescence probe waits for an account's status before taking it as still recovering.</summary>
+    public static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// A one-node cluster that forms and leaves in a few hundred milliseconds instead of seconds: a scenario with
     /// restarts starts and stops a node several times. Only real-time pacing changes; nothing a scenario shows does.
@@ -88,7 +91,8 @@ public sealed class ExecutorSimulation : IAsyncDisposable
         var services = new ExecutorServices(Clock, _venues, settings, Observer);
         Node = await EmbeddedNode.StartAsync(new NodeOptions(settings.Node, RedisConnectionString: _redis, ExtraHocon: QuickCluster, RedisKeyPrefix: _redisKeyPrefix), services, _logger);
         // The probe reads this incarnation's actor tree; the previous one's timers die with its actors.
-        Clock.SettlesWhen(new ActorTreeQuiescence(Node.System, RealTimeout));
+        // An account that does not answer its status within StatusTimeout is recovering (its storage may be down).
+        Clock.SettlesWhen(new ActorTreeQuiescence(Node.System, StatusTimeout));
     }
 
     public async Task<SignalAnswer> ExecuteAsync(Signal signal, TimeSpan? timeout = null)

@@ -34,14 +34,16 @@ public sealed class VenueAnomalyOverHttpTests
             Assert.Equal(("exposure", "venue-anomaly"), ((string?)first["pairState"], (string?)first["exposureReason"]));
             Assert.Equal(("rejected", "halted"), ((string?)second["decision"], (string?)second["reason"]));
 
-            // The venue's book: the positive once, at the stake it claimed; no hedge ever sent; nothing for s-2.
+            // The run's venue's book: the positive once, at the stake it claimed; no hedge ever sent; nothing for s-2.
+            var book = Assert.Single(venue.RunVenues());
+            Assert.Empty(venue.Simulator.Book()); // every bet of a run goes to that run's own venue
             var positive = ClientReference.For(Alice, "s-1", LegKind.Positive);
-            var held = Assert.Single(venue.Simulator.Held(positive));
+            var held = Assert.Single(book.Held(positive));
             Assert.Equal(50m * decimal.Parse(factor, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture), held.Stake);
-            Assert.Single(venue.Simulator.Attempts(positive));
-            Assert.Empty(venue.Simulator.Attempts(ClientReference.For(Alice, "s-1", LegKind.Hedge)));
-            Assert.Empty(venue.Simulator.Attempts(ClientReference.For(Alice, "s-2", LegKind.Positive)));
-            Assert.Single(venue.Simulator.Book());
+            Assert.Single(book.Attempts(positive));
+            Assert.Empty(book.Attempts(ClientReference.For(Alice, "s-1", LegKind.Hedge)));
+            Assert.Empty(book.Attempts(ClientReference.For(Alice, "s-2", LegKind.Positive)));
+            Assert.Single(book.Book());
         }
         finally
         {

@@ -25,19 +25,30 @@ public sealed class ActorTreeQuiescence(ActorSystem system, TimeSpan askTimeout)
         if (system.WhenTerminated.IsCompleted) return true; // a stopped node does nothing more
         var before = clock.Version;
         var accounts = Find(typeof(AccountActor)).ToArray();
-        var statuses = await Task.WhenAll(accounts.Select(a =>
-            a.Ref.Ask<AccountStatus>(new GetAccountStatus(null!), askTimeout, cancellationToken)));
+        var statuses = await Task.WhenAll(accounts.Select(a => StatusOrNullAsync(a.Ref, cancellationToken)));
         var parked = clock.ParkedReceivers();
         for (var i = 0; i < accounts.Length; i++)
         {
             var (account, cell) = accounts[i];
-            var ownerWaits = parked.Contains(account);
-            foreach (var pairId in statuses[i].PairsInFlight)
+            if (statuses[i] is null)
             {
+                // Still recovering (e.g. its storage is down): it has started no pair yet, so it does nothing the
+                // clock must wait for. One that does not answer while it parents pairs is busy.
+                if (!ChildrenOf(cell).Any()) continue;
+                _lastBusy = $"account {account.Path.Name} does not answer while it runs pairs";
+                return false;
+            }
+            var ownerWaits = parked.Contains(account);
+            // A pair in flight that already has an exposure runs no more: its account stopped it when the storage
+            // was lost and holds the exposure from memory (a pair that finishes normally leaves the in-flight set).
+            var exposed = statuses[i]!.Exposures.Select(x => x.PairId).ToHashSet();
+            foreach (var pairId in statuses[i]!.PairsInFlight)
+            {
+                if (exposed.Contains(pairId)) continue;
                 var prefix = $"pair-{Uri.EscapeDataString(pairId)}-";
                 var waiting = ChildrenOf(cell).Any(c => c.Ref.Path.Name.StartsWith(prefix, StringComparison.Ordinal) && parked.Contains(c.Ref));
                 if (waiting || ownerWaits) continue;
-                _lastBusy = $"pair {pairId} of {statuses[i].Identity} is neither parked on a timer nor waiting for a restart";
+                _lastBusy = $"pair {pairId} of {statuses[i]!.Identity} is neither parked on a timer nor waiting for a restart";
                 return false;
             }
         }
@@ -50,6 +61,18 @@ public sealed class ActorTreeQuiescence(ActorSystem system, TimeSpan askTimeout)
     }
 
     public string DescribeBusy(VirtualClock clock) => _lastBusy;
+
+    private async Task<AccountStatus?> StatusOrNullAsync(IActorRef account, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await account.Ask<AccountStatus>(new GetAccountStatus(null!), askTimeout, cancellationToken);
+        }
+        catch (AskTimeoutException)
+        {
+            return null;
+        }
+    }
 
     private IEnumerable<(IActorRef Ref, ActorCell Cell)> Find(Type actorType)
     {
