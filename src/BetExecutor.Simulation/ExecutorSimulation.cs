@@ -79,7 +79,7 @@ public sealed class ExecutorSimulation : IAsyncDisposable
         var clock = new VirtualClock(start);
         var venue = new VenueSimulator(clock.AsTimeProvider(), seed);
         var simulation = new ExecutorSimulation(
-            clock, venue, venues ?? new SingleVenueDirectory(venue), settings, logger, redis, redisKeyPrefix ?? SimulationKeyPrefix.New("simulation"));
+            clock, venue, venues ?? new SingleVenueDirectory(venue), settings, logger, redis, redisKeyPrefix ?? SimulationKeyPrefix.New("simulation", TimeProvider.System));
         await simulation.StartNodeAsync();
         return simulation;
     }

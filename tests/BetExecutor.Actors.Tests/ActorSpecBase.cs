@@ -49,7 +49,8 @@ public abstract class ActorSpecBase : Akka.TestKit.Xunit2.TestKit
     protected ActorSpecBase() : base(TestConfig)
     {
         Clock = new VirtualClock(Start);
-        Clock.SettlesWhen(new ActorTreeQuiescence(Sys, TimeSpan.FromSeconds(10)));
+        // An account that does not answer its status within 5 s (of the 10 s a settling may take) is taken as still recovering or stopping.
+        Clock.SettlesWhen(new ActorTreeQuiescence(Sys, TimeSpan.FromSeconds(5)));
         Venue = new VenueSimulator(Clock.AsTimeProvider(), seed: 3);
         Services = new ExecutorServices(Clock, new SingleVenueDirectory(Venue), ExecutorSettings.Default("spec-node"), NoObserver.Instance);
     }

@@ -70,13 +70,15 @@ public sealed class StorageLossSpecs : ActorSpecBase
 
     private static readonly Domain.Identities.Identity Bob = Domain.Identities.Identity.Create("bookie", "brand1", "bob");
 
-    private static async Task<AccountStatus> UntilAsync(IActorRef account, Func<AccountStatus, bool> done)
+    /// <summary>The account's status once <paramref name="done"/> holds (the venue lookups it waits for answer in real time).</summary>
+    private async Task<AccountStatus> UntilAsync(IActorRef account, Func<AccountStatus, bool> done)
     {
-        for (var i = 0; ; i++)
+        AccountStatus? status = null;
+        await AwaitAssertAsync(async () =>
         {
-            var status = await account.Ask<AccountStatus>(new GetAccountStatus(Alice), TimeSpan.FromSeconds(10));
-            if (done(status) || i == 100) return status;
-            await Task.Delay(50);
-        }
+            status = await account.Ask<AccountStatus>(new GetAccountStatus(Alice), TimeSpan.FromSeconds(10));
+            Assert.True(done(status), $"not yet: in flight {string.Join(", ", status.PairsInFlight)}, exposures {status.Exposures.Count}");
+        }, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50));
+        return status!;
     }
 }

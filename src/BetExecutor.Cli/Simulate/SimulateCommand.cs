@@ -83,7 +83,7 @@ public static class SimulateCommand
                             return Usage.RunFailure(unreachable.Problem);
                     }
                     // A run of its own in Redis: never a deployment's keys, never an earlier run's signals.
-                    keyPrefix = SimulationKeyPrefix.New(kind);
+                    keyPrefix = SimulationKeyPrefix.New(kind, TimeProvider.System);
                     Console.Error.WriteLine($"Redis: this run's keys are under {keyPrefix} (a deployment's are under {NodeOptions.ProductionKeyPrefix}, and are not touched)");
                 }
                 IReadOnlyList<SignalResult> results;
