@@ -31,7 +31,7 @@ public sealed class RateAndReadinessTests
         await using var gateway = await GatewayHarness.StartAsync();
 
         var live = await gateway.GetAsync("health/live", key: null);
-        var ready = await gateway.GetAsync("health/ready", key: null);
+        var ready = await gateway.ReadyAsync();
 
         Assert.Equal(HttpStatusCode.OK, live.Status);
         Assert.Equal(HttpStatusCode.OK, ready.Status);

@@ -28,6 +28,13 @@ public sealed class LoneMember : IAsyncDisposable
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
         cluster.Join(cluster.SelfAddress);
         await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // The callback comes from the cluster's core; what readiness reads (its state view) follows a moment later.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (cluster.SelfMember.Status != MemberStatus.Up || cluster.State.Members.All(m => m.Status != MemberStatus.Up))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the member's state view never showed it up");
+            await Task.Delay(20);
+        }
     }
 
     public async ValueTask DisposeAsync()
