@@ -128,14 +128,13 @@ catch (Exception ex)
     Console.SetOut(stdout);
     logger.Debug(ex, "The node failed to start");
     var cause = RedisConnectionString.Redact(ExceptionSummary.Describe(ex), secrets);
-    var hint = cause.Contains("bind", StringComparison.OrdinalIgnoreCase)
-        ? $"BETEXECUTOR_HOST/BETEXECUTOR_PORT: cannot listen on {environment.Options.Hostname}:{environment.Options.Port} ({cause}): pick a free port"
-        : $"the node failed to start: {cause} (details: BETEXECUTOR_LOG_LEVEL=debug)";
+    var hint = StartFailure.Hint(ex, cause, environment.Options);
     return Fail(NodeUsage.RunTimeFailure, hint);
 }
-logger.Information("Node {Node} started (incarnation {Incarnation}, journal {Journal}, venue {Venue})",
-    settings.Node, settings.Incarnation,
+logger.Information("Node {Node} started (incarnation {Incarnation}, roles {Roles}, journal {Journal}, lease {Lease}, venue {Venue})",
+    settings.Node, settings.Incarnation, environment.Options.Roles,
     environment.Options.RedisConnectionString is { } r ? $"redis {RedisConnectionString.Describe(r)}" : "in-memory",
+    environment.Options.RedisConnectionString is null ? "none (single node, in memory)" : $"redis, heartbeat-timeout {configuration.Lease.HeartbeatTimeout.TotalSeconds:0.###}s",
     venueName);
 
 var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
