@@ -49,6 +49,12 @@ public sealed partial class AccountActor : IWithTimers
     protected override bool AroundReceive(Receive receive, object message)
     {
         if (_idlePassivation is null) return base.AroundReceive(receive, message);
+        if (_passivating && message is GetAccountStatus)
+        {
+            // A read: answered from the state as it stands (final: nothing is in flight, nothing new starts).
+            Sender.Tell(Status());
+            return true;
+        }
         if (_passivating && message is IAccountCommand)
         {
             // Sent before the shard took the Passivate request: back to the shard, which holds it until this account
@@ -62,7 +68,8 @@ public sealed partial class AccountActor : IWithTimers
             _passivating = false;
             return true;
         }
-        if (message is not (IdleCheck or StopIdleAccount)) _lastActivity = Now;
+        // A status read changes nothing: an operator (or a probe) polling statuses does not keep every account in memory.
+        if (message is not (IdleCheck or StopIdleAccount or GetAccountStatus)) _lastActivity = Now;
         var handled = base.AroundReceive(receive, message);
         if (!_idleCheckArmed && !_passivating && !IsRecovering && IsIdle) ArmIdleCheck(_lastActivity + _idlePassivation.Value);
         return handled;
