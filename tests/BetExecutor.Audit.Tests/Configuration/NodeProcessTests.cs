@@ -44,7 +44,8 @@ public sealed class NodeProcessTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         foreach (var variable in new[] { "BETEXECUTOR_VENUE", "BETEXECUTOR_REDIS", "BETEXECUTOR_NODE", "BETEXECUTOR_HOST", "BETEXECUTOR_PORT",
-                     "BETEXECUTOR_SEEDS", "BETEXECUTOR_TLS_CERT", "BETEXECUTOR_HOCON", "BETEXECUTOR_LOG", "BETEXECUTOR_LOG_LEVEL", "BETEXECUTOR_FEED" })
+                     "BETEXECUTOR_SEEDS", "BETEXECUTOR_TLS_CERT", "BETEXECUTOR_HOCON", "BETEXECUTOR_LOG", "BETEXECUTOR_LOG_LEVEL", "BETEXECUTOR_FEED",
+                     "BETEXECUTOR_ROLES", "BETEXECUTOR_BIND_HOST" })
             Assert.Contains(variable, run.Stdout);
     }
 
@@ -71,6 +72,13 @@ public sealed class NodeProcessTests : IDisposable
     [InlineData("BETEXECUTOR_HOST", "0.0.0.0")]
     [InlineData("BETEXECUTOR_HOST", "192.0.2.10")]
     [InlineData("BETEXECUTOR_TLS_CERT", "/nonexistent/cluster.pfx")]
+    [InlineData("BETEXECUTOR_ROLES", "worker")]
+    [InlineData("BETEXECUTOR_ROLES", "executor,executor")]
+    [InlineData("BETEXECUTOR_ROLES", "executor,")]
+    [InlineData("BETEXECUTOR_BIND_HOST", "0.0.0.0")]
+    [InlineData("BETEXECUTOR_BIND_HOST", "192.0.2.10")]
+    [InlineData("BETEXECUTOR_BIND_HOST", "127.0.0.1:4053")]
+    [InlineData("BETEXECUTOR_HOST", "http://node1")]
     public async Task A_bad_environment_variable_stops_the_node_with_one_line_naming_it(string variable, string value)
     {
         await using var run = await NodeRun.ExitOfAsync(Env((variable, value)));
