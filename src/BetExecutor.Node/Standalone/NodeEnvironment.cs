@@ -18,9 +18,13 @@ public abstract record VenueChoice
 /// A deployed node's settings from its environment variables (<see cref="NodeUsage"/> lists them). Every value is
 /// checked here, before anything starts: a bad one is a <see cref="NodeUsageException"/> naming the variable.
 /// </summary>
+/// <param name="RolesGiven">Whether BETEXECUTOR_ROLES was set: a gateway role asked for must have an API key; the
+/// default (both roles) without one runs no HTTP gateway.</param>
+/// <param name="GatewayKeys">BETEXECUTOR_GATEWAY_KEYS, as given (read by the gateway's configuration).</param>
+/// <param name="GatewayListen">BETEXECUTOR_GATEWAY_LISTEN, as given.</param>
 public sealed record NodeEnvironment(
     NodeOptions Options, VenueChoice Venue, bool JsonLogs, bool StdinFeed, Serilog.Events.LogEventLevel LogLevel,
-    string? DataDirectory = null, bool AdoptStorage = false)
+    string? DataDirectory = null, bool AdoptStorage = false, bool RolesGiven = false, string? GatewayKeys = null, string? GatewayListen = null)
 {
     public static NodeEnvironment Read(Func<string, string?> get)
     {
@@ -73,7 +77,8 @@ public sealed record NodeEnvironment(
             };
         }
         return new NodeEnvironment(options, ReadVenue(Value("BETEXECUTOR_VENUE")), Logs(Value("BETEXECUTOR_LOG")), Feed(Value("BETEXECUTOR_FEED")),
-            Level(Value("BETEXECUTOR_LOG_LEVEL")), Value("BETEXECUTOR_DATA"), Adopt(Value("BETEXECUTOR_ADOPT_STORAGE")));
+            Level(Value("BETEXECUTOR_LOG_LEVEL")), Value("BETEXECUTOR_DATA"), Adopt(Value("BETEXECUTOR_ADOPT_STORAGE")),
+            RolesGiven: Value("BETEXECUTOR_ROLES") is not null, GatewayKeys: Value("BETEXECUTOR_GATEWAY_KEYS"), GatewayListen: Value("BETEXECUTOR_GATEWAY_LISTEN"));
     }
 
     private static NodeRoles Roles(string? text)

@@ -19,6 +19,12 @@ public static class NodeUsage
                                 (timings: akka.coordination.lease.redis in BETEXECUTOR_HOCON).
           BETEXECUTOR_ROLES     executor (hosts the account shards), gateway (reaches them through a shard region
                                 proxy) or executor,gateway (default).
+          BETEXECUTOR_GATEWAY_LISTEN  IP:PORT the gateway's HTTP listens on (default bet-executor.gateway.listen,
+                                127.0.0.1:8080). Read on nodes with the gateway role.
+          BETEXECUTOR_GATEWAY_KEYS  API keys as name=SHA256HEX[,name=SHA256HEX…] (lowercase hex SHA-256 of each key),
+                                added to bet-executor.gateway.api-keys. A node given the gateway role
+                                (BETEXECUTOR_ROLES) needs at least one; with the default roles and no key it serves no
+                                HTTP.
           BETEXECUTOR_NODE      Name stamped on every event this node writes (default: the machine name).
           BETEXECUTOR_HOST      Public remoting hostname: the address other members reach this node at (default
                                 127.0.0.1). Any address other than loopback requires BETEXECUTOR_TLS_CERT.
