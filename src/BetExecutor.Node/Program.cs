@@ -142,6 +142,9 @@ catch (Exception ex)
 {
     Console.SetOut(stdout);
     logger.Debug(ex, "The node failed to start");
+    // Refused by the cluster while starting: that is what stopped it, not the start-up task that saw the system stop.
+    await Task.WhenAny(refusal.Refused, Task.Delay(TimeSpan.FromSeconds(2)));
+    if (refusal.Reason is { } refused) return Fail(NodeUsage.BadUsage, $"the cluster refused this node: {refused}");
     var cause = RedisConnectionString.Redact(ExceptionSummary.Describe(ex), secrets);
     var hint = StartFailure.Hint(ex, cause, environment.Options);
     return Fail(NodeUsage.RunTimeFailure, hint);
