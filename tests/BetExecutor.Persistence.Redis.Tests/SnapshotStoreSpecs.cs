@@ -6,8 +6,7 @@ using Xunit.Abstractions;
 namespace BetExecutor.Persistence.Redis.Tests;
 
 /// <summary>Selection criteria, deletes and serialisation (the persistence TCK's SnapshotStoreSpec).</summary>
-[Collection(SharedRedisCollection.Name)]
-public sealed class SnapshotStoreSpecs : Akka.TestKit.Xunit2.TestKit
+public abstract class SnapshotStoreSpecs : Akka.TestKit.Xunit2.TestKit
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     // Five snapshots at sequence numbers 11..15, a minute apart, so every criterion separates them.
@@ -16,8 +15,8 @@ public sealed class SnapshotStoreSpecs : Akka.TestKit.Xunit2.TestKit
     private readonly string _pid = $"snap-{Guid.NewGuid():N}";
     private readonly List<SnapshotMetadata> _saved = [];
 
-    public SnapshotStoreSpecs(SharedRedisFixture redis, ITestOutputHelper output)
-        : base(TestConfig.For(redis.Server.ConnectionString), null, output)
+    protected SnapshotStoreSpecs(string connectionString, ITestOutputHelper output)
+        : base(TestConfig.For(connectionString), null, output)
     {
         for (var i = 1; i <= 5; i++)
             _saved.Add(Save(new SnapshotMetadata(_pid, 10 + i, FirstTaken.AddMinutes(i - 1)), $"s-{i}"));
@@ -208,3 +207,9 @@ public sealed class SnapshotStoreSpecs : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(3, entries.LastSequenceNr);
     }
 }
+
+[Collection(SharedRedisCollection.Name)]
+public sealed class SnapshotStoreOnOneServerSpecs(SharedRedisFixture redis, ITestOutputHelper output) : SnapshotStoreSpecs(redis.Server.ConnectionString, output);
+
+[Collection(SharedRedisClusterCollection.Name)]
+public sealed class SnapshotStoreOnClusterSpecs(SharedRedisClusterFixture cluster, ITestOutputHelper output) : SnapshotStoreSpecs(cluster.ConnectionString, output);

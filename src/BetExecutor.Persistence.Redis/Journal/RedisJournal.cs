@@ -21,7 +21,6 @@ public sealed class RedisJournal : AsyncWriteJournal
 
     private static readonly string AppendScript = EmbeddedResources.Script("append");
     private static readonly string ReadHighestScript = EmbeddedResources.Script("read-highest");
-    private static readonly string EpochInitScript = EmbeddedResources.Script("epoch-init");
 
     private readonly RedisKeys _keys;
     private readonly PersistentCodec _codec;
@@ -69,10 +68,16 @@ public sealed class RedisJournal : AsyncWriteJournal
     {
         if (_configuredEpoch.Length > 0) return _configuredEpoch;
         var db = await _connection.DatabaseAsync().ConfigureAwait(false);
-        var reply = (RedisResult[])(await db.ScriptEvaluateAsync(EpochInitScript, [_keys.Epoch], [Guid.NewGuid().ToString("N")]).ConfigureAwait(false))!;
-        var epoch = (string)reply[1]!;
-        if ((int)reply[0] == 1) _log.Info("Redis journal: new storage, epoch {0} created", epoch);
-        return epoch;
+        try
+        {
+            var (epoch, created) = await new StorageEpochStamps(db, _keys).ResolveAsync().ConfigureAwait(false);
+            if (created) _log.Info("Redis journal: new storage, epoch {0} created", epoch);
+            return epoch;
+        }
+        catch (StorageLostException lost)
+        {
+            throw Lost(lost.Detail);
+        }
     }
 
     private StorageLostException Lost(string detail)
@@ -83,7 +88,7 @@ public sealed class RedisJournal : AsyncWriteJournal
     }
 
     private string DescribeEpochFound(string found, string expected) => found.Length == 0
-        ? $"the storage epoch {expected} is gone from Redis (key {_keys.Epoch}): Redis lost its data (FLUSHALL, a new or restored instance)"
+        ? $"the storage epoch {expected} is gone from Redis (its copy in this slot, {_keys.Epoch}:{{...}}, is missing): Redis lost its data (FLUSHALL, a new or restored instance or shard)"
         : $"Redis holds storage epoch {found}, not {expected} that this node wrote to: the storage was replaced";
 
     protected override void PostStop()
@@ -110,7 +115,7 @@ public sealed class RedisJournal : AsyncWriteJournal
             var (args, rejection) = AppendArguments(write, epoch);
             rejections.Add(rejection!);
             var outcome = db.ScriptEvaluateAsync(AppendScript,
-                [_keys.Events(write.PersistenceId), _keys.HighestSequenceNr(write.PersistenceId), _keys.Epoch], args);
+                [_keys.Events(write.PersistenceId), _keys.HighestSequenceNr(write.PersistenceId), _keys.EpochStampFor(write.PersistenceId)], args);
             writes.Add((write, outcome));
         }
 
@@ -180,7 +185,7 @@ public sealed class RedisJournal : AsyncWriteJournal
         if (_lost is { } lost) throw lost;
         var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         var epoch = await EpochAsync().ConfigureAwait(false);
-        var reply = (RedisResult[])(await db.ScriptEvaluateAsync(ReadHighestScript, [_keys.HighestSequenceNr(persistenceId), _keys.Epoch], [epoch])
+        var reply = (RedisResult[])(await db.ScriptEvaluateAsync(ReadHighestScript, [_keys.HighestSequenceNr(persistenceId), _keys.EpochStampFor(persistenceId)], [epoch])
             .WaitAsync(cancellationToken).ConfigureAwait(false))!;
         if ((int)reply[0] == -1) throw Lost(DescribeEpochFound((string)reply[1]!, epoch));
         return long.Parse((string)reply[1]!, CultureInfo.InvariantCulture);
