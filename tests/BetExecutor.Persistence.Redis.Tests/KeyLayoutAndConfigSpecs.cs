@@ -57,6 +57,31 @@ public sealed class KeyLayoutAndConfigSpecs
         Assert.Throws<ConfigurationException>(() => RedisPluginSettings.FromConfig(config));
     }
 
+    [Theory]
+    [InlineData("wait-for-replicas = many", "wait-for-replicas")]
+    [InlineData("wait-for-replicas = -1", "wait-for-replicas")]
+    [InlineData("wait-timeout = soon", "wait-timeout")]
+    [InlineData("wait-timeout = 0s", "wait-timeout")]
+    public void An_invalid_replica_wait_setting_is_refused_naming_the_key(string setting, string key)
+    {
+        var config = ConfigurationFactory.ParseString(setting).WithFallback(RedisPersistence.DefaultConfig().GetConfig(RedisPersistence.JournalPluginId));
+        var refused = Assert.Throws<ConfigurationException>(() => RedisPluginSettings.FromConfig(config));
+        Assert.StartsWith(key + " must", refused.Message);
+    }
+
+    [Fact]
+    public void Replica_wait_is_off_by_default_and_read_from_both_sections()
+    {
+        var defaults = RedisPersistence.DefaultConfig();
+        foreach (var section in new[] { RedisPersistence.JournalPluginId, RedisPersistence.SnapshotStorePluginId })
+        {
+            var wait = RedisPluginSettings.FromConfig(defaults.GetConfig(section)).ReplicaWait;
+            Assert.Equal((false, TimeSpan.FromSeconds(1)), (wait.IsOn, wait.Timeout));
+            var on = RedisPluginSettings.FromConfig(ConfigurationFactory.ParseString("wait-for-replicas = 2\nwait-timeout = 250ms").WithFallback(defaults.GetConfig(section))).ReplicaWait;
+            Assert.Equal((2, TimeSpan.FromMilliseconds(250)), (on.Replicas, on.Timeout));
+        }
+    }
+
     [Fact]
     public void Default_config_names_the_plugin_classes_and_the_official_keys()
     {

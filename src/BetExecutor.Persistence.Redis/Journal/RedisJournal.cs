@@ -27,6 +27,7 @@ public sealed class RedisJournal : AsyncWriteJournal
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RedisConnection _connection;
     private readonly string _configuredEpoch;
+    private readonly ReplicaWait _replicaWait;
     private Task<string>? _epoch;
 
     /// <summary>
@@ -43,6 +44,7 @@ public sealed class RedisJournal : AsyncWriteJournal
         _connection = new RedisConnection(settings, "Redis journal");
         _codec = new PersistentCodec(Context.System);
         _configuredEpoch = settings.StorageEpoch;
+        _replicaWait = settings.ReplicaWait;
     }
 
     protected override void PreStart()
@@ -143,6 +145,12 @@ public sealed class RedisJournal : AsyncWriteJournal
                 write.PersistenceId, expected, stored);
             throw new ConcurrentWriteException(write.PersistenceId, expected, stored);
         }
+
+        // Stored on the primary is not yet acknowledged: with wait-for-replicas, too few replicas in time fails the
+        // whole batch (the actors stop), as a timeout would. What they recover later is what the storage then holds.
+        var persistenceIds = all.Select(w => w.PersistenceId).Distinct().ToArray();
+        await _replicaWait.ConfirmAsync(db, persistenceIds.Select(_keys.HighestSequenceNr),
+            $"Append to {string.Join(", ", persistenceIds)}").WaitAsync(cancellationToken).ConfigureAwait(false);
 
         // Null is the allowed shorthand for "nothing rejected".
         return rejections.Any(r => r is not null) ? rejections.ToImmutableList() : null!;

@@ -22,12 +22,14 @@ public sealed class RedisSnapshotStore : SnapshotStore
     private readonly SnapshotCodec _codec;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RedisConnection _connection;
+    private readonly ReplicaWait _replicaWait;
 
     public RedisSnapshotStore(Config config)
     {
         var settings = RedisPluginSettings.FromConfig(config);
         _keys = new RedisKeys(settings.KeyPrefix);
         _connection = new RedisConnection(settings, "Redis snapshot store");
+        _replicaWait = settings.ReplicaWait;
         _codec = new SnapshotCodec(Context.System);
     }
 
@@ -64,6 +66,9 @@ public sealed class RedisSnapshotStore : SnapshotStore
         var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         await db.ScriptEvaluateAsync(SaveScript, KeysOf(metadata.PersistenceId),
             [metadata.SequenceNr, SnapshotFilter.Ticks(metadata.Timestamp), bytes]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        // A snapshot a failover could lose is not reported saved (SaveSnapshotFailure): its events must stay.
+        await _replicaWait.ConfirmAsync(db, [_keys.SnapshotIndex(metadata.PersistenceId)],
+            $"Snapshot of {metadata.PersistenceId} at {metadata.SequenceNr}").WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)

@@ -141,6 +141,8 @@ public sealed class RedisServerProcess : IAsyncDisposable
         yield return "--dir"; yield return _directory;
         yield return "--appendonly"; yield return _durable ? "yes" : "no";
         if (_durable) { yield return "--appendfsync"; yield return "always"; }
+        // A replica's first sync would otherwise wait 5 s for more replicas to share it.
+        yield return "--repl-diskless-sync-delay"; yield return "0";
         foreach (var arg in _extraArguments) yield return arg;
     }
 
