@@ -107,6 +107,9 @@ public sealed class RedisJournal : AsyncWriteJournal
         var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         var epoch = await EpochAsync().ConfigureAwait(false);
 
+        var persistenceIds = all.Select(w => w.PersistenceId).Distinct().ToArray();
+        var route = _replicaWait.Route(db, persistenceIds.Select(_keys.HighestSequenceNr));
+
         // All scripts are issued before any is awaited: one connection keeps them in order, so a
         // batch of several AtomicWrites of one actor costs one round trip, not one per write.
         var writes = new List<(AtomicWrite Write, Task<RedisResult> Outcome)>();
@@ -117,7 +120,8 @@ public sealed class RedisJournal : AsyncWriteJournal
             var (args, rejection) = AppendArguments(write, epoch);
             rejections.Add(rejection!);
             var outcome = db.ScriptEvaluateAsync(AppendScript,
-                [_keys.Events(write.PersistenceId), _keys.HighestSequenceNr(write.PersistenceId), _keys.EpochStampFor(write.PersistenceId)], args);
+                [_keys.Events(write.PersistenceId), _keys.HighestSequenceNr(write.PersistenceId), _keys.EpochStampFor(write.PersistenceId)], args,
+                ReplicaWait.WriteFlags);
             writes.Add((write, outcome));
         }
 
@@ -148,8 +152,7 @@ public sealed class RedisJournal : AsyncWriteJournal
 
         // Stored on the primary is not yet acknowledged: with wait-for-replicas, too few replicas in time fails the
         // whole batch (the actors stop), as a timeout would. What they recover later is what the storage then holds.
-        var persistenceIds = all.Select(w => w.PersistenceId).Distinct().ToArray();
-        await _replicaWait.ConfirmAsync(db, persistenceIds.Select(_keys.HighestSequenceNr),
+        await _replicaWait.ConfirmAsync(db, route,
             $"Append to {string.Join(", ", persistenceIds)}").WaitAsync(cancellationToken).ConfigureAwait(false);
 
         // Null is the allowed shorthand for "nothing rejected".

@@ -64,10 +64,11 @@ public sealed class RedisSnapshotStore : SnapshotStore
     {
         var bytes = _codec.ToBytes(snapshot);
         var db = await _connection.DatabaseAsync().ConfigureAwait(false);
+        var route = _replicaWait.Route(db, [_keys.SnapshotIndex(metadata.PersistenceId)]);
         await db.ScriptEvaluateAsync(SaveScript, KeysOf(metadata.PersistenceId),
-            [metadata.SequenceNr, SnapshotFilter.Ticks(metadata.Timestamp), bytes]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            [metadata.SequenceNr, SnapshotFilter.Ticks(metadata.Timestamp), bytes], ReplicaWait.WriteFlags).WaitAsync(cancellationToken).ConfigureAwait(false);
         // A snapshot a failover could lose is not reported saved (SaveSnapshotFailure): its events must stay.
-        await _replicaWait.ConfirmAsync(db, [_keys.SnapshotIndex(metadata.PersistenceId)],
+        await _replicaWait.ConfirmAsync(db, route,
             $"Snapshot of {metadata.PersistenceId} at {metadata.SequenceNr}").WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 

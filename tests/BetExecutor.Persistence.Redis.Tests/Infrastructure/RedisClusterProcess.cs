@@ -57,7 +57,7 @@ public sealed class RedisClusterProcess : IAsyncDisposable
         await WaitUntilHealthyAsync();
     }
 
-    /// <summary>Every live node says cluster_state:ok and every replica's link to its primary is up.</summary>
+    /// <summary>Every live node says cluster_state:ok (and, while all run, knows every replica), and every replica's link to its primary is up.</summary>
     public async Task WaitUntilHealthyAsync()
     {
         var deadline = DateTime.UtcNow + Patience;
@@ -70,6 +70,9 @@ public sealed class RedisClusterProcess : IAsyncDisposable
                 var info = await InfoAsync(node, "CLUSTER INFO");
                 var replication = await InfoAsync(node, "INFO replication");
                 if (!info.Contains("cluster_state:ok", StringComparison.Ordinal)) last += $"{node.Port}: cluster not ok; ";
+                // Every node must know every replica's primary, or a shard lookup asked of it finds none.
+                var replicasKnown = (await InfoAsync(node, "CLUSTER NODES")).Split('\n').Count(l => l.Contains(" slave ", StringComparison.Ordinal) || l.Contains(",slave ", StringComparison.Ordinal));
+                if (Nodes.All(n => n.IsRunning) && replicasKnown < Nodes.Count / 2) last += $"{node.Port}: knows {replicasKnown} replicas; ";
                 if (replication.Contains("role:slave", StringComparison.Ordinal) && !replication.Contains("master_link_status:up", StringComparison.Ordinal))
                     last += $"{node.Port}: replica link down; ";
             }
