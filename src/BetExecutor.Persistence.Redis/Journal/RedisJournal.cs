@@ -169,6 +169,8 @@ public sealed class RedisJournal : AsyncWriteJournal
         var expected = Format(write.LowestSequenceNr - 1);
         var highest = Format(write.HighestSequenceNr);
         var events = (IImmutableList<IPersistentRepresentation>)write.Payload;
+        // When it was stored: retention keeps events younger than keep-events-for, and the archive says when each was written.
+        var storedAt = DateTime.UtcNow.Ticks;
         try
         {
             var args = new RedisValue[3 + events.Count * 2];
@@ -178,7 +180,7 @@ public sealed class RedisJournal : AsyncWriteJournal
             for (var i = 0; i < events.Count; i++)
             {
                 args[3 + i * 2] = events[i].SequenceNr;
-                args[4 + i * 2] = _codec.ToBytes(events[i]);
+                args[4 + i * 2] = _codec.ToBytes(events[i].Timestamp == 0 ? events[i].WithTimestamp(storedAt) : events[i]);
             }
             return (args, null);
         }

@@ -30,6 +30,7 @@ public static class TestConfig
               serialization-bindings {
                 "BetExecutor.Persistence.Redis.Tests.Infrastructure.StakeRecorded, BetExecutor.Persistence.Redis.Tests" = test-payloads
                 "BetExecutor.Persistence.Redis.Tests.Infrastructure.LedgerSnapshot, BetExecutor.Persistence.Redis.Tests" = test-payloads
+                "BetExecutor.Persistence.Redis.Tests.Infrastructure.HeldLedgerSnapshot, BetExecutor.Persistence.Redis.Tests" = test-payloads
                 "BetExecutor.Persistence.Redis.Tests.Infrastructure.CannotBeSerialised, BetExecutor.Persistence.Redis.Tests" = test-payloads
               }
             }
