@@ -8,7 +8,8 @@ namespace BetExecutor.Persistence.Redis.Tests;
 /// <summary>Selection criteria, deletes and serialisation (the persistence TCK's SnapshotStoreSpec).</summary>
 public abstract class SnapshotStoreSpecs : Akka.TestKit.Xunit2.TestKit
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    // An upper bound, not a pace: the first call also connects (to six servers, on the cluster) on a loaded machine.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     // Five snapshots at sequence numbers 11..15, a minute apart, so every criterion separates them.
     private static readonly DateTime FirstTaken = new(2025, 3, 1, 12, 0, 0, DateTimeKind.Utc);
 

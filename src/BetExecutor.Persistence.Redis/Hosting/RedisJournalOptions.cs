@@ -36,8 +36,9 @@ public sealed class RedisJournalOptions(bool isDefault, string identifier = "red
         sb.AppendLine($"configuration-string = {ConfigurationString.ToHocon()}");
         sb.AppendLine($"database = {Database}");
         sb.AppendLine($"key-prefix = {KeyPrefix.ToHocon()}");
-        sb.AppendLine($"wait-for-replicas = {WaitForReplicas}");
-        sb.AppendLine($"wait-timeout = {(long)WaitTimeout.TotalMilliseconds}ms");
+        // Written only when set in code, so a deployment's own HOCON can still set them when the code leaves them off.
+        if (WaitForReplicas != 0) sb.AppendLine($"wait-for-replicas = {WaitForReplicas}");
+        if (WaitTimeout != RedisPluginSettings.DefaultWaitTimeout) sb.AppendLine($"wait-timeout = {(long)WaitTimeout.TotalMilliseconds}ms");
         sb.AppendLine($"storage-epoch = {StorageEpoch.ToHocon()}");
         return base.Build(sb);
     }

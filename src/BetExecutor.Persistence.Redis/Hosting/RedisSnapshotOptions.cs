@@ -33,8 +33,9 @@ public sealed class RedisSnapshotOptions(bool isDefault, string identifier = "re
         sb.AppendLine($"configuration-string = {ConfigurationString.ToHocon()}");
         sb.AppendLine($"database = {Database}");
         sb.AppendLine($"key-prefix = {KeyPrefix.ToHocon()}");
-        sb.AppendLine($"wait-for-replicas = {WaitForReplicas}");
-        sb.AppendLine($"wait-timeout = {(long)WaitTimeout.TotalMilliseconds}ms");
+        // Written only when set in code, so a deployment's own HOCON can still set them when the code leaves them off.
+        if (WaitForReplicas != 0) sb.AppendLine($"wait-for-replicas = {WaitForReplicas}");
+        if (WaitTimeout != RedisPluginSettings.DefaultWaitTimeout) sb.AppendLine($"wait-timeout = {(long)WaitTimeout.TotalMilliseconds}ms");
         return base.Build(sb);
     }
 }

@@ -10,7 +10,7 @@ public static class TestConfig
     public static Config For(string connectionString, string keyPrefix = "test:", string circuitBreaker = "", string pluginSettings = "") =>
         ConfigurationFactory.ParseString($$"""
             akka.loglevel = INFO
-            akka.test.single-expect-default = 10s
+            akka.test.single-expect-default = 20s
             akka.persistence.publish-plugin-commands = on
             akka.persistence.journal.plugin = "akka.persistence.journal.redis"
             akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.redis"
