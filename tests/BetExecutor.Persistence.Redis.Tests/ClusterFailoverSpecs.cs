@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Pattern;
 using BetExecutor.Persistence.Redis.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static BetExecutor.Persistence.Redis.Tests.Infrastructure.LedgerActor;
@@ -32,43 +31,32 @@ public sealed class ClusterFailoverSpecs(ITestOutputHelper output)
         var (doomed, promoted, ids) = await WritersOnOneShardAsync(cluster);
 
         var system = ActorSystem.Create("writers", config);
-        var writers = ids.Select(id => new Writer(id, system)).ToArray();
+        var writers = ids.Select(id => new ClusterWriter(id, system)).ToArray();
         using var stop = new CancellationTokenSource();
         var running = writers.Select(w => Task.Run(() => w.RunAsync(stop.Token))).ToArray();
-        await Until(() => writers.All(w => w.AcknowledgedCount >= 20), TimeSpan.FromSeconds(30), "writers never got going");
+        await ClusterWriter.Until(() => writers.All(w => w.AcknowledgedCount >= 20), TimeSpan.FromSeconds(30), "writers never got going");
 
         promoted.Pause();
         await Task.Delay(ReplicaStall);
         await doomed.StopAsync(); // SIGKILL
         promoted.Resume();
         await promoted.CommandAsync("CLUSTER", "FAILOVER", "TAKEOVER");
-        foreach (var writer in writers) writer.MarkFailover();
+        foreach (var writer in writers) writer.Mark();
         // As an orchestrator would, the dead server is started again: it rejoins as the new primary's replica. Until it
         // has synced the shard has no replica, so with wait-for-replicas = 1 every append fails meanwhile (fail closed).
         await doomed.StartAsync();
         await cluster.WaitUntilHealthyAsync();
         Assert.Equal(promoted, (await cluster.ShardOfAsync(RedisKeys.SlotOf(ids[0]))).Primary);
 
-        var recovered = await Eventually(() => writers.All(w => w.AcknowledgedAfterFailover >= 10), TimeSpan.FromSeconds(20));
+        var recovered = await ClusterWriter.Eventually(() => writers.All(w => w.AcknowledgedSinceMark >= 10), TimeSpan.FromSeconds(20));
         await stop.CancelAsync();
         await Task.WhenAll(running);
         await system.Terminate();
 
-        var lost = 0;
-        var acknowledged = 0;
-        foreach (var writer in writers)
-        {
-            var (entries, highest) = await ReadBackAsync(cluster, writer.PersistenceId);
-            Assert.Equal(highest, entries.Count); // contiguous: every sequence number 1..highest holds an event
-            foreach (var (entry, sequenceNr) in writer.Acknowledged)
-            {
-                acknowledged++;
-                if (sequenceNr > entries.Count || entries[(int)sequenceNr - 1] != entry) lost++;
-            }
-        }
+        var (acknowledged, lost) = await ClusterWriter.CountLostAsync(cluster.ConnectionString, "failover:", writers);
         output.WriteLine($"wait-for-replicas = {waitForReplicas}: {acknowledged} appends acknowledged, {lost} of them lost after the failover; " +
                          $"writers {(recovered ? "carried on by themselves" : "did not all carry on")} " +
-                         $"({string.Join(", ", writers.Select(w => w.AcknowledgedAfterFailover))} appends after it)");
+                         $"({string.Join(", ", writers.Select(w => w.AcknowledgedSinceMark))} appends after it)");
 
         if (waitForReplicas > 0)
         {
@@ -89,69 +77,5 @@ public sealed class ClusterFailoverSpecs(ITestOutputHelper output)
             if ((await cluster.ShardOfAsync(RedisKeys.SlotOf(id))).Primary == primary) ids.Add(id);
         }
         return (primary, replica, ids.ToArray());
-    }
-
-    private static async Task<(IReadOnlyList<string> Entries, long Highest)> ReadBackAsync(RedisClusterProcess cluster, string persistenceId)
-    {
-        using var reader = ActorSystem.Create("reader", TestConfig.For(cluster.ConnectionString, keyPrefix: "failover:"));
-        var ledger = reader.ActorOf(LedgerActor.Props(persistenceId, ActorRefs.Nobody));
-        var held = await ledger.Ask<Entries>(new GetEntries(), TimeSpan.FromSeconds(20));
-        await reader.Terminate();
-        return (held.Items, held.LastSequenceNr);
-    }
-
-    private static async Task Until(Func<bool> condition, TimeSpan within, string failure)
-    {
-        if (!await Eventually(condition, within)) throw new TimeoutException(failure);
-    }
-
-    private static async Task<bool> Eventually(Func<bool> condition, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(50);
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// Appends one entry at a time to its persistent actor and keeps what was acknowledged. The actor runs under a
-    /// backoff supervisor: when a persist fails it stops and is started again, recovering from what the storage holds.
-    /// </summary>
-    private sealed class Writer(string persistenceId, ActorSystem system)
-    {
-        private readonly IActorRef _supervisor = system.ActorOf(BackoffSupervisor.Props(Backoff.OnStop(
-            LedgerActor.Props(persistenceId, ActorRefs.Nobody), "ledger", TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), 0.2, maxNrOfRetries: -1)));
-        private readonly List<(string Entry, long SequenceNr)> _acknowledged = [];
-        private int _beforeFailover = -1;
-
-        public string PersistenceId => persistenceId;
-
-        public IReadOnlyList<(string Entry, long SequenceNr)> Acknowledged { get { lock (_acknowledged) return _acknowledged.ToList(); } }
-
-        public int AcknowledgedCount { get { lock (_acknowledged) return _acknowledged.Count; } }
-
-        public int AcknowledgedAfterFailover { get { lock (_acknowledged) return _beforeFailover < 0 ? 0 : _acknowledged.Count - _beforeFailover; } }
-
-        public void MarkFailover() { lock (_acknowledged) _beforeFailover = _acknowledged.Count; }
-
-        public async Task RunAsync(CancellationToken stop)
-        {
-            for (var n = 0; !stop.IsCancellationRequested; n++)
-            {
-                var entry = $"{persistenceId}#{n}";
-                try
-                {
-                    var appended = await _supervisor.Ask<Appended>(new Append(entry), TimeSpan.FromSeconds(2), stop);
-                    lock (_acknowledged) _acknowledged.Add((entry, appended.SequenceNr));
-                }
-                catch (Exception e) when (e is AskTimeoutException or TaskCanceledException or OperationCanceledException)
-                {
-                    // No answer: the outcome is unknown and not counted; the next entry is a new one.
-                }
-            }
-        }
     }
 }

@@ -57,6 +57,26 @@ public sealed class RedisClusterProcess : IAsyncDisposable
         await WaitUntilHealthyAsync();
     }
 
+    /// <summary>
+    /// Moves <paramref name="slots"/> slots from one primary to another with <c>redis-cli --cluster reshard</c> (the
+    /// source's lowest-numbered slots first), keys and all, while the cluster keeps serving.
+    /// </summary>
+    public async Task ReshardAsync(RedisServerProcess from, RedisServerProcess to, int slots)
+    {
+        var fromId = await from.CommandAsync("CLUSTER", "MYID");
+        var toId = await to.CommandAsync("CLUSTER", "MYID");
+        var reshard = new ProcessStartInfo("redis-cli") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "--cluster", "reshard", $"127.0.0.1:{from.Port}", "--cluster-from", fromId, "--cluster-to", toId,
+                     "--cluster-slots", slots.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cluster-yes" })
+            reshard.ArgumentList.Add(arg);
+        using var process = Process.Start(reshard) ?? throw new InvalidOperationException("could not start redis-cli");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(Patience);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"redis-cli --cluster reshard exited {process.ExitCode}: {await output}{await errors}");
+    }
+
     /// <summary>Every live node says cluster_state:ok (and, while all run, knows every replica), and every replica's link to its primary is up.</summary>
     public async Task WaitUntilHealthyAsync()
     {
