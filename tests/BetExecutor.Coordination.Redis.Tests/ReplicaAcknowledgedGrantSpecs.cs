@@ -18,7 +18,8 @@ public sealed class ReplicaAcknowledgedGrantSpecs : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _pair = await RedisReplicatedPair.StartNewAsync();
-        _kit = new LeaseKit(_pair.Primary.ConnectionString, LeaseTimings.Roomy, "wait-for-replicas = 1\nwait-timeout = 500ms\n");
+        // Generous: WAIT answers as soon as the replica confirms; the timeout only bounds the stalled case on a busy machine.
+        _kit = new LeaseKit(_pair.Primary.ConnectionString, LeaseTimings.Roomy, "wait-for-replicas = 1\nwait-timeout = 1500ms\n");
     }
 
     public async Task DisposeAsync()
