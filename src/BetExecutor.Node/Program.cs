@@ -89,6 +89,11 @@ switch (environment.Venue)
         venues = new SingleVenueDirectory(new VenueSimulator(TimeProvider.System, seed: 0));
         venueName = "the in-process venue simulator (BETEXECUTOR_VENUE=simulator)";
         break;
+    case VenueChoice.NotSet when !environment.Options.Roles.Executor:
+        // A gateway-only node hosts no account and places nothing: no venue to name.
+        venues = new HttpVenueDirectory(new Dictionary<string, Uri>(), configuration.Options.VenueClient);
+        venueName = "none: a gateway-only node places no bet";
+        break;
     case VenueChoice.NotSet when configuration.Options.EveryIdentityDryRun:
         // Every leg of a dry-run identity goes to the paper venue: this directory is never asked.
         venues = new HttpVenueDirectory(new Dictionary<string, Uri>(), configuration.Options.VenueClient);
