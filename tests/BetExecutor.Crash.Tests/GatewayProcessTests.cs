@@ -32,6 +32,7 @@ public sealed class GatewayProcessTests(ITestOutputHelper output) : IAsyncLifeti
     private NodeLog? _log;
     private NodeProcess? _node;
     private Uri _gateway = null!;
+    private static readonly string KeyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key)));
 
     public async Task InitializeAsync()
     {
@@ -39,7 +40,6 @@ public sealed class GatewayProcessTests(ITestOutputHelper output) : IAsyncLifeti
         _venue = await VenueSimulatorServer.StartAsync(new VenueServerOptions { Seed = 10 });
         var port = RedisServerProcess.FreeLoopbackPort();
         _gateway = new Uri($"http://127.0.0.1:{port}/");
-        var keyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key)));
         _node = NodeProcess.Start(1, new Dictionary<string, string>
         {
             ["BETEXECUTOR_NODE"] = "gateway-node",
@@ -47,7 +47,7 @@ public sealed class GatewayProcessTests(ITestOutputHelper output) : IAsyncLifeti
             ["BETEXECUTOR_PORT"] = "0",
             ["BETEXECUTOR_VENUE"] = _venue.BaseAddress.AbsoluteUri,
             ["BETEXECUTOR_GATEWAY_LISTEN"] = $"127.0.0.1:{port}",
-            ["BETEXECUTOR_GATEWAY_KEYS"] = $"desk-a={keyHash}",
+            ["BETEXECUTOR_GATEWAY_KEYS"] = $"desk-a={KeyHash}",
         }, _log, _ => { });
     }
 
@@ -86,7 +86,13 @@ public sealed class GatewayProcessTests(ITestOutputHelper output) : IAsyncLifeti
         using var unauthorised = await _http.PostAsync(new Uri(_gateway, "signals"), new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
         using var log = new StreamReader(new FileStream(_log!.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        Assert.Contains($"Gateway listening on \"{_gateway}\"", await log.ReadToEndAsync());
+        var logged = await log.ReadToEndAsync();
+        Assert.Contains($"Gateway listening on \"{_gateway}\"", logged);
+        // The account (which in a cluster runs on another node than the gateway) names the key on its decision lines too.
+        Assert.Contains("Signal via-http (sent by desk-a) executed", logged);
+        Assert.Contains("Signal via-http (sent by desk-a) duplicate", logged);
+        Assert.DoesNotContain(Key, logged);
+        Assert.DoesNotContain(KeyHash, logged);
     }
 
     private async Task<JsonObject> PostAsync(string body)

@@ -28,6 +28,8 @@ public sealed partial class AccountActor : ReceivePersistentActor
     /// <summary>Callers of accepted signals, answered once the pair has recorded its positive intent (the cooldown's start).</summary>
     private readonly Dictionary<string, IActorRef> _awaitingIntent = [];
     private long _childSerial;
+    /// <summary>Who sent each signal not answered yet (a gateway's key name), so the answer's log line names it too.</summary>
+    private readonly Dictionary<string, string> _submitters = [];
 
     /// <param name="idlePassivation">How long an account with nothing in flight waits for a message before it
     /// passivates; null: never. Only for a sharded entity: passivation asks the parent shard to stop it.</param>
@@ -93,6 +95,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
     private void OnExecuteSignal(ExecuteSignal command)
     {
         var signal = command.Signal;
+        if (command.SubmittedBy is { } submitter) _submitters[signal.SignalId] = submitter;
         if (_services.Storage.Loss is not null || _storageLost is not null)
         {
             // Another account found the storage lost and this one has not heard yet: halt now, then answer from memory.
@@ -169,10 +172,12 @@ public sealed partial class AccountActor : ReceivePersistentActor
 
     private void Answer(SignalAnswer answer, IActorRef to)
     {
+        // An in-process caller (scenario, stdin feed) names no key.
+        var submittedBy = _submitters.Remove(answer.SignalId, out var submitter) ? submitter : "-";
         if (answer.Kind == SignalAnswerKind.Executed)
-            _log.Info("Signal {SignalId} executed; cooldown until {CooldownUntil}", answer.SignalId, answer.CooldownUntil);
+            _log.Info("Signal {SignalId} (sent by {ApiKey}) executed; cooldown until {CooldownUntil}", answer.SignalId, submittedBy, answer.CooldownUntil);
         else
-            _log.Info("Signal {SignalId} {Decision}: {Reason} {Detail}", answer.SignalId, answer.Kind, answer.Reason?.Code(), answer.Detail);
+            _log.Info("Signal {SignalId} (sent by {ApiKey}) {Decision}: {Reason} {Detail}", answer.SignalId, submittedBy, answer.Kind.Code(), answer.Reason?.Code(), answer.Detail);
         _services.Observer.SignalAnswered(_identity, answer);
         to.Tell(answer);
     }
