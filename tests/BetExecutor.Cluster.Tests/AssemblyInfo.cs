@@ -1,0 +1,3 @@
+// Each test runs a cluster of real processes on a two-core machine: one at a time, or they starve each other's
+// failure detectors.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

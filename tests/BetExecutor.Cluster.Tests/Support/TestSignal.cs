@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text.Json;
+using BetExecutor.Domain.Identities;
+using BetExecutor.Domain.Legs;
+
+namespace BetExecutor.Cluster.Tests.Support;
+
+/// <summary>
+/// A signal as a client sends it to the gateway (the scenario format's <c>signal</c> object), and the client
+/// references its legs will carry at the venue, so a test can script the legs before it sends the signal.
+/// </summary>
+public sealed record TestSignal(string SignalId, Identity Identity)
+{
+    public static readonly Identity Hedger = Identity.Create("exchange", "main", "hedger-1");
+
+    public ClientReference PositiveReference => ClientReference.For(Identity, SignalId, LegKind.Positive);
+
+    public ClientReference HedgeReference => ClientReference.For(Identity, SignalId, LegKind.Hedge);
+
+    /// <summary>The request body; the event starts in an hour, so the signal is neither expired nor past kick-off.</summary>
+    public string Json() => JsonSerializer.Serialize(new
+    {
+        signalId = SignalId,
+        identity = Part(Identity),
+        @event = new { id = $"event-{SignalId}", startsAt = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) },
+        positive = new { market = "match-odds", selection = "home", odds = 2.10m, stake = 50.0m, currency = "EUR" },
+        hedge = new { identity = Part(Hedger), market = "match-odds", selection = "not-home", odds = 2.05m, minOdds = 1.95m },
+    });
+
+    private static object Part(Identity identity) => new { provider = identity.Provider, whitelabel = identity.Whitelabel, account = identity.Account };
+
+    public override string ToString() => $"{Identity.Key}/{SignalId}";
+}
