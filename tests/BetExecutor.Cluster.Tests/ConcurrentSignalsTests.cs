@@ -27,7 +27,7 @@ public sealed class ConcurrentSignalsTests(ITestOutputHelper output)
         {
             var same = new TestSignal($"same-{round}", identity);
             var different = Enumerable.Range(0, DifferentSignals).Select(k => new TestSignal($"other-{round}-{k}", identity)).ToList();
-            // The hedge's answer is held until the executor gives up on it (placement-timeout, 4 s) and finds it by
+            // The hedge's answer is held until the executor gives up on it (placement-timeout, 6 s) and finds it by
             // lookup: the first pair executes for seconds, and every other signal of the burst arrives meanwhile.
             foreach (var signal in different.Prepend(same)) await rig.ScriptPairAsync(signal, hedge: "timeout-placed");
             sentIds.AddRange(different.Prepend(same));

@@ -23,7 +23,7 @@ public static class TestTimings
           pair-restart-delay = 500ms
           venue-client {
             # A held (timeout-placed) answer is given up after this: the leg is then Unknown and looked up.
-            placement-timeout = 4s
+            placement-timeout = 6s
             query-attempt-timeout = 2s
           }
         }
@@ -33,11 +33,10 @@ public static class TestTimings
             acceptable-heartbeat-pause = 5s
           }
           split-brain-resolver.stable-after = 4s
-          # A shard whose lease is still held by a dead owner asks again this often.
-          sharding.lease-retry-interval = 500ms
         }
         # The lease of a dead owner expires this long after its last renewal; it counts itself as lost after
-        # heartbeat-timeout - 2 x heartbeat-interval without a confirmed renewal (5 s).
+        # heartbeat-timeout - 2 x heartbeat-interval without a confirmed renewal (5 s). A shard waiting for a dead
+        # owner's lease asks again every heartbeat-interval.
         akka.coordination.lease.redis {
           heartbeat-timeout = 7s
           heartbeat-interval = 1s
