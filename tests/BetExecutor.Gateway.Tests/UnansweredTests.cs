@@ -46,7 +46,7 @@ public sealed class UnansweredTests
     [Fact]
     public async Task A_retry_after_a_lost_answer_returns_the_first_decision_and_the_venue_holds_one_positive()
     {
-        await using var gateway = await GatewayHarness.StartAsync("answer-timeout = 2s",
+        await using var gateway = await GatewayHarness.StartAsync("answer-timeout = 3s",
             accounts: s => Links.LosingAnswers(s.Node.System, s.Node.Accounts, answersLost: 1));
 
         var lost = await gateway.PostAsync(SignalFor("s-1"));
@@ -57,5 +57,26 @@ public sealed class UnansweredTests
         Assert.Equal("executed", retried.Json!["first"]!["decision"]!.GetValue<string>());
         await gateway.SettledAsync();
         Assert.Equal(1, gateway.PositivesInBook(Alice));
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_a_one_line_500_with_no_stack_trace_and_is_logged()
+    {
+        await using var gateway = await GatewayHarness.StartAsync(accounts: s => s.Node.System.ActorOf(Props.Create(() => new AnsweringNonsense())));
+
+        var answer = await gateway.PostAsync(SignalFor("s-1"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, answer.Status);
+        Assert.Equal("internal-error", answer.Json!["error"]!["code"]!.GetValue<string>());
+        Assert.DoesNotContain("\n", answer.Text);
+        Assert.DoesNotContain(" at ", answer.Text);
+        Assert.DoesNotContain("Exception", answer.Text);
+        Assert.Contains(gateway.Log.Events, e => e.Level == Serilog.Events.LogEventLevel.Error && e.Exception is not null);
+    }
+
+    /// <summary>Answers a signal with something that is not a signal answer (a bug the gateway must survive).</summary>
+    private sealed class AnsweringNonsense : ReceiveActor
+    {
+        public AnsweringNonsense() => Receive<ExecuteSignal>(_ => Sender.Tell(42));
     }
 }
