@@ -16,12 +16,12 @@ public sealed record GatewayAnswer(int Status, string? Decision, string? Reason,
 }
 
 /// <summary><c>GET /signals/…</c>: the decision and the pair's state (null when no pair ran).</summary>
-public sealed record SignalState(string Decision, string? PairState, string? Outcome, string? ExposureReason)
+public sealed record SignalState(string Decision, string? Reason, string? PairState, string? Outcome, string? ExposureReason)
 {
     /// <summary>The pair is over (or never ran): nothing more will be placed for it.</summary>
     public bool Final => PairState is not "in-flight";
 
-    public override string ToString() => $"{Decision} pair {PairState ?? "-"} {Outcome} {ExposureReason}".TrimEnd();
+    public override string ToString() => $"{Decision} {Reason} pair {PairState ?? "-"} {Outcome} {ExposureReason}".Replace("  ", " ").TrimEnd();
 }
 
 /// <summary>A client of one gateway node's HTTP API, with the cluster's API key.</summary>
@@ -66,7 +66,7 @@ public sealed class GatewayClient(string name, Uri baseAddress, string apiKey) :
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             var root = json.RootElement;
             var pair = root.TryGetProperty("pair", out var p) && p.ValueKind == JsonValueKind.Object ? p : (JsonElement?)null;
-            return new SignalState(Text(root, "decision") ?? "?",
+            return new SignalState(Text(root, "decision") ?? "?", Text(root, "reason"),
                 pair is { } some ? Text(some, "state") : null,
                 pair is { } o ? Text(o, "outcome") : null,
                 pair is { } x ? Text(x, "exposureReason") : null);
