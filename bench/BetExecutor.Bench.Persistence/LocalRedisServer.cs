@@ -17,7 +17,8 @@ internal sealed class LocalRedisServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<LocalRedisServer> StartAsync()
+    /// <param name="extraArguments">more redis-server options (e.g. --replicaof HOST PORT), after the defaults.</param>
+    public static async Task<LocalRedisServer> StartAsync(params string[] extraArguments)
     {
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -27,7 +28,7 @@ internal sealed class LocalRedisServer : IAsyncDisposable
         }
 
         var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        foreach (var arg in new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--repl-diskless-sync-delay", "0" }.Concat(extraArguments))
             start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start redis-server");
         process.OutputDataReceived += (_, _) => { };

@@ -142,7 +142,7 @@ public sealed partial class RedisLease : Lease, IDisposable
             AcquireOutcome outcome;
             try
             {
-                outcome = await CallRedisAsync(db => LeaseScripts.AcquireAsync(db, _keys, Owner, _settings.HeartbeatTimeout), "acquire")
+                outcome = await CallRedisAsync(db => LeaseScripts.AcquireAsync(db, _keys, Owner, _settings.HeartbeatTimeout, _settings.WaitForReplicas, _settings.WaitTimeout), "acquire")
                     .ConfigureAwait(false);
             }
             catch (LeaseTimeoutException)

@@ -16,7 +16,9 @@ public sealed class RedisLeaseSettings
         string keyPrefix,
         TimeSpan heartbeatTimeout,
         TimeSpan heartbeatInterval,
-        TimeSpan operationTimeout)
+        TimeSpan operationTimeout,
+        int waitForReplicas = 0,
+        TimeSpan? waitTimeout = null)
     {
         ConfigurationString = configurationString;
         Database = database;
@@ -24,6 +26,8 @@ public sealed class RedisLeaseSettings
         HeartbeatTimeout = heartbeatTimeout;
         HeartbeatInterval = heartbeatInterval;
         OperationTimeout = operationTimeout;
+        WaitForReplicas = waitForReplicas;
+        WaitTimeout = waitTimeout ?? DefaultWaitTimeout;
         Validate();
         RedactedConfiguration = Redact(configurationString);
     }
@@ -47,6 +51,14 @@ public sealed class RedisLeaseSettings
     /// <summary>How long an acquire, renewal or release may wait for Redis.</summary>
     public TimeSpan OperationTimeout { get; }
 
+    public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Replicas that must hold a grant before it counts (<c>wait-for-replicas</c>); 0: off.</summary>
+    public int WaitForReplicas { get; }
+
+    /// <summary>How long an acquire waits for those replicas (<c>wait-timeout</c>).</summary>
+    public TimeSpan WaitTimeout { get; }
+
     /// <summary>
     /// How long after a renewal (or the grant) was sent the owner may still trust the lease without a newer confirmed
     /// renewal: heartbeat-timeout − 2 × heartbeat-interval. The key cannot expire in Redis before the send time plus
@@ -65,7 +77,22 @@ public sealed class RedisLeaseSettings
             config.GetString("key-prefix", string.Empty),
             timeouts.HeartbeatTimeout,
             timeouts.HeartbeatInterval,
-            timeouts.OperationTimeout);
+            timeouts.OperationTimeout,
+            Typed(config, "wait-for-replicas", "a whole number of replicas, 0 or more", () => config.GetInt("wait-for-replicas", 0)),
+            Typed(config, "wait-timeout", "a duration such as 500ms", () => config.GetTimeSpan("wait-timeout", DefaultWaitTimeout, allowInfinite: false)));
+    }
+
+    /// <summary>A value read by HOCON's own parser, whose error would not say which key was wrong.</summary>
+    private static T Typed<T>(Config config, string key, string expected, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is not ConfigurationException)
+        {
+            throw new ConfigurationException($"{key} must be {expected} (got '{config.GetString(key)}').");
+        }
     }
 
     private void Validate()
@@ -85,6 +112,11 @@ public sealed class RedisLeaseSettings
                 $"heartbeat-interval ({HeartbeatInterval}) must be less than half of heartbeat-timeout ({HeartbeatTimeout}).");
         if (OperationTimeout <= TimeSpan.Zero)
             throw new ConfigurationException($"lease-operation-timeout must be positive (got {OperationTimeout}).");
+        if (WaitForReplicas < 0)
+            throw new ConfigurationException($"wait-for-replicas must be 0 (off) or more (got {WaitForReplicas}).");
+        // The replicas' confirmation is part of the acquire, so it must fit in the acquire's own time.
+        if (WaitTimeout <= TimeSpan.Zero || WaitTimeout >= OperationTimeout)
+            throw new ConfigurationException($"wait-timeout ({WaitTimeout}) must be positive and less than lease-operation-timeout ({OperationTimeout}).");
         // A grant confirmed after the local validity would already be past its own deadline when it arrives.
         if (OperationTimeout > LocalValidity)
             throw new ConfigurationException(
@@ -107,5 +139,6 @@ public sealed class RedisLeaseSettings
     /// <summary>Never prints the password.</summary>
     public override string ToString() =>
         $"RedisLeaseSettings(redis [{RedactedConfiguration}], database {Database}, key-prefix '{KeyPrefix}', " +
-        $"heartbeat-timeout {HeartbeatTimeout}, heartbeat-interval {HeartbeatInterval}, lease-operation-timeout {OperationTimeout})";
+        $"heartbeat-timeout {HeartbeatTimeout}, heartbeat-interval {HeartbeatInterval}, lease-operation-timeout {OperationTimeout}, " +
+        $"wait-for-replicas {WaitForReplicas}, wait-timeout {WaitTimeout})";
 }

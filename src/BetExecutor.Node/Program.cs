@@ -89,6 +89,11 @@ switch (environment.Venue)
         venues = new SingleVenueDirectory(new VenueSimulator(TimeProvider.System, seed: 0));
         venueName = "the in-process venue simulator (BETEXECUTOR_VENUE=simulator)";
         break;
+    case VenueChoice.NotSet when !environment.Options.Roles.Executor:
+        // A gateway-only node hosts no account and places nothing: no venue to name.
+        venues = new HttpVenueDirectory(new Dictionary<string, Uri>(), configuration.Options.VenueClient);
+        venueName = "none: a gateway-only node places no bet";
+        break;
     case VenueChoice.NotSet when configuration.Options.EveryIdentityDryRun:
         // Every leg of a dry-run identity goes to the paper venue: this directory is never asked.
         venues = new HttpVenueDirectory(new Dictionary<string, Uri>(), configuration.Options.VenueClient);
@@ -142,6 +147,9 @@ catch (Exception ex)
 {
     Console.SetOut(stdout);
     logger.Debug(ex, "The node failed to start");
+    // Refused by the cluster while starting: that is what stopped it, not the start-up task that saw the system stop.
+    await Task.WhenAny(refusal.Refused, Task.Delay(TimeSpan.FromSeconds(2)));
+    if (refusal.Reason is { } refused) return Fail(NodeUsage.BadUsage, $"the cluster refused this node: {refused}");
     var cause = RedisConnectionString.Redact(ExceptionSummary.Describe(ex), secrets);
     var hint = StartFailure.Hint(ex, cause, environment.Options);
     return Fail(NodeUsage.RunTimeFailure, hint);

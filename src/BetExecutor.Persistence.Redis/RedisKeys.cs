@@ -9,11 +9,24 @@ namespace BetExecutor.Persistence.Redis;
 public sealed class RedisKeys(string keyPrefix)
 {
     /// <summary>
-    /// String: a random id written once, when the storage is first used. Every append and every recovery read checks
-    /// it in the same script, so a Redis that lost its data (FLUSHALL, a replaced instance) is noticed by every writer.
-    /// It carries no hash tag: the journal expects one Redis primary, not a Redis Cluster (see README.md).
+    /// String: the storage epoch, a random id written once when the storage is first used (see
+    /// <see cref="Journal.RedisJournal"/> and README.md). Where it is created and where <see cref="EpochStamp"/> copies are
+    /// checked against when a node starts.
     /// </summary>
     public RedisKey Epoch => $"{keyPrefix}storage-epoch";
+
+    /// <summary>
+    /// String: the storage epoch again, one copy per cluster slot. Every append and every recovery read checks the copy
+    /// in its persistence id's slot, inside the same script (a script may only touch keys of one slot on a Redis
+    /// Cluster). A shard that lost its data loses its copies with it, so its writers are stopped too.
+    /// </summary>
+    public RedisKey EpochStamp(int slot) => $"{keyPrefix}storage-epoch:{{{ClusterSlot.TagFor(slot)}}}";
+
+    /// <summary>The <see cref="EpochStamp"/> in the slot of <paramref name="persistenceId"/>'s keys.</summary>
+    public RedisKey EpochStampFor(string persistenceId) => EpochStamp(SlotOf(persistenceId));
+
+    /// <summary>The cluster slot of every key of <paramref name="persistenceId"/>.</summary>
+    public static int SlotOf(string persistenceId) => ClusterSlot.Of(HashTag(persistenceId));
 
     /// <summary>Sorted set: score = sequence number, member = serialised <c>Persistent</c>.</summary>
     public RedisKey Events(string persistenceId) => $"{keyPrefix}journal:persisted:{HashTag(persistenceId)}";

@@ -47,23 +47,48 @@ public static class StorageEpoch
                 : $"Redis holds storage epoch {stored} (key {keys.Epoch}) but this node last wrote to epoch {local} ({file}): the storage was replaced");
         }
 
+        var stamps = new StorageEpochStamps(db, keys);
         string epoch;
         string detail;
-        if (stored is null)
+        if (adopt)
         {
-            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(InitScript, [keys.Epoch], [Guid.NewGuid().ToString("N")]).ConfigureAwait(false))!;
-            epoch = (string)reply[1]!;
-            detail = local is null ? $"new storage: epoch {epoch} created" : $"storage adopted by an operator: epoch {epoch} created (this node had written to {local})";
+            // The operator takes the storage as it is: the epoch Redis holds (a new one if none), stamped into every slot.
+            var (resolved, created) = await ResolveOrCreateAsync(db, keys).ConfigureAwait(false);
+            epoch = resolved;
+            await stamps.StampAsync(epoch, overwrite: true).ConfigureAwait(false);
+            detail = created ? $"storage adopted by an operator: epoch {epoch} created (this node had written to {local ?? "nothing"})"
+                : local == epoch ? $"storage epoch {epoch} as last written, stamped again into every slot by an operator"
+                : $"storage adopted by an operator: epoch {epoch} (this node had written to {local ?? "nothing"})";
         }
         else
         {
-            epoch = stored;
-            detail = local == stored ? $"storage epoch {epoch} as last written"
-                : local is null ? $"storage epoch {epoch} joined (no earlier record in {dataDirectory})"
-                : $"storage adopted by an operator: epoch {epoch} (this node had written to {local})";
+            try
+            {
+                (epoch, var created) = await stamps.ResolveAsync(cancellationToken).ConfigureAwait(false);
+                detail = created ? $"new storage: epoch {epoch} created"
+                    : local == epoch ? $"storage epoch {epoch} as last written"
+                    : $"storage epoch {epoch} joined (no earlier record in {dataDirectory})";
+            }
+            catch (Journal.StorageLostException lost)
+            {
+                return new StorageEpochCheck.Lost(lost.Detail);
+            }
+            var (missing, foreign, found) = await stamps.CompareAsync(epoch).ConfigureAwait(false);
+            if (missing + foreign > 0)
+            {
+                return new StorageEpochCheck.Lost(
+                    $"storage epoch {epoch} is missing from {missing} of {ClusterSlot.Count} slots and replaced by {found ?? "nothing"} in {foreign}: " +
+                    "a Redis Cluster shard (or keys of the storage) lost its data");
+            }
         }
         if (local != epoch) await WriteAsync(dataDirectory, file, epoch, cancellationToken).ConfigureAwait(false);
         return new StorageEpochCheck.Adopted(epoch, detail);
+    }
+
+    private static async Task<(string Epoch, bool Created)> ResolveOrCreateAsync(IDatabase db, RedisKeys keys)
+    {
+        var reply = (RedisResult[])(await db.ScriptEvaluateAsync(InitScript, [keys.Epoch], [Guid.NewGuid().ToString("N")]).ConfigureAwait(false))!;
+        return ((string)reply[1]!, (int)reply[0] == 1);
     }
 
     /// <summary>Written to a temporary file and moved over the old one, so a crash never leaves half an epoch.</summary>

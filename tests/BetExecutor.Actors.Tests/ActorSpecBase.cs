@@ -24,7 +24,8 @@ public abstract class ActorSpecBase : Akka.TestKit.Xunit2.TestKit
     protected static readonly Identity Alice = Identity.Create("bookie", "brand1", "alice");
     protected static readonly Identity Hedger = Identity.Create("exchange", "main", "hedger");
 
-    private static readonly Config TestConfig = ConfigurationFactory.ParseString("""
+    /// <summary>The executor's serializer bindings, as reference.conf has them: events, snapshots and messages as versioned JSON.</summary>
+    internal static readonly Config Serialization = ConfigurationFactory.ParseString("""
         akka.actor {
           serializers.betexec-json = "BetExecutor.Actors.Serialization.BetExecutorJsonSerializer, BetExecutor.Actors"
           serialization-bindings {
@@ -34,6 +35,9 @@ public abstract class ActorSpecBase : Akka.TestKit.Xunit2.TestKit
           }
           serialization-identifiers."BetExecutor.Actors.Serialization.BetExecutorJsonSerializer, BetExecutor.Actors" = 4711
         }
+        """);
+
+    private static readonly Config TestConfig = ConfigurationFactory.ParseString("""
         akka.persistence {
           journal {
             plugin = "akka.persistence.journal.test"
@@ -44,7 +48,7 @@ public abstract class ActorSpecBase : Akka.TestKit.Xunit2.TestKit
           }
           snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         }
-        """);
+        """).WithFallback(Serialization);
 
     protected ActorSpecBase() : base(TestConfig)
     {

@@ -211,16 +211,7 @@ public sealed class PassivationSpecs : IAsyncLifetime
               }
               snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
             }
-            akka.actor {
-              serializers.betexec-json = "BetExecutor.Actors.Serialization.BetExecutorJsonSerializer, BetExecutor.Actors"
-              serialization-bindings {
-                "BetExecutor.Domain.Events.IDomainEvent, BetExecutor.Domain" = betexec-json
-                "BetExecutor.Domain.Events.IDomainSnapshot, BetExecutor.Domain" = betexec-json
-                "BetExecutor.Actors.IExecutorMessage, BetExecutor.Actors" = betexec-json
-              }
-              serialization-identifiers."BetExecutor.Actors.Serialization.BetExecutorJsonSerializer, BetExecutor.Actors" = 4711
-            }
-            """);
+            """).WithFallback(ActorSpecBase.Serialization);
         var system = ActorSystem.Create("passivation", config);
         _systems.Add(system);
         var cluster = Akka.Cluster.Cluster.Get(system);

@@ -1,4 +1,5 @@
 using BetExecutor.Coordination.Redis.Tests.Infrastructure;
+using BetExecutor.Persistence.Redis;
 using BetExecutor.Persistence.Redis.Tests.Infrastructure;
 
 namespace BetExecutor.Coordination.Redis.Tests;
@@ -74,7 +75,7 @@ public sealed class FencingTokenSpecs(SharedRedisFixture redis) : IClassFixture<
         foreach (var name in new[] { "betexecutor-shard-account-17", "sbr", "a:b:c", LeaseKit.NewLeaseName("slot") })
         {
             var keys = LeaseKeys.For("betexecutor:", name);
-            Assert.Equal(RedisClusterSlot.Of(keys.Lease!), RedisClusterSlot.Of(keys.Token!));
+            Assert.Equal(ClusterSlot.Of(keys.Lease!), ClusterSlot.Of(keys.Token!));
         }
         Assert.Throws<ArgumentException>(() => LeaseKeys.For("p:", ""));
         Assert.Throws<ArgumentException>(() => LeaseKeys.For("p:", "}x"));

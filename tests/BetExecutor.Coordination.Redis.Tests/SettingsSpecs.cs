@@ -41,6 +41,33 @@ public sealed class SettingsSpecs
         Assert.Contains(named, error.Message);
     }
 
+    [Theory]
+    [InlineData("wait-for-replicas = many", "wait-for-replicas")]
+    [InlineData("wait-for-replicas = -1", "wait-for-replicas")]
+    [InlineData("wait-timeout = soon", "wait-timeout")]
+    [InlineData("wait-timeout = 5s", "wait-timeout")]
+    public void An_invalid_replica_wait_is_refused_naming_it(string setting, string named)
+    {
+        var config = ConfigurationFactory.ParseString(setting)
+            .WithFallback(RedisLease.DefaultConfig().GetConfig(RedisLease.DefaultConfigPath)).WithFallback(AkkaLeaseDefaults);
+
+        var error = Assert.Throws<ConfigurationException>(() => RedisLeaseSettings.Create(LeaseSettings.Create(config, "lease", "127.0.0.1:2552")));
+
+        Assert.StartsWith(named, error.Message);
+    }
+
+    [Fact]
+    public void Replica_wait_is_off_by_default_and_read_when_set()
+    {
+        var defaults = RedisLease.DefaultConfig().GetConfig(RedisLease.DefaultConfigPath).WithFallback(AkkaLeaseDefaults);
+        var off = RedisLeaseSettings.Create(LeaseSettings.Create(defaults, "lease", "127.0.0.1:2552"));
+        var on = RedisLeaseSettings.Create(LeaseSettings.Create(
+            ConfigurationFactory.ParseString("wait-for-replicas = 1\nwait-timeout = 300ms").WithFallback(defaults), "lease", "127.0.0.1:2552"));
+
+        Assert.Equal((0, TimeSpan.FromMilliseconds(500)), (off.WaitForReplicas, off.WaitTimeout));
+        Assert.Equal((1, TimeSpan.FromMilliseconds(300)), (on.WaitForReplicas, on.WaitTimeout));
+    }
+
     [Fact]
     public void Settings_never_show_the_Redis_password()
     {

@@ -85,9 +85,9 @@ public sealed class KillAndRestartTests(ITestOutputHelper output) : IAsyncLifeti
         # Short shard leases: each restart is a new incarnation that waits until the killed one's leases expire
         # (at most heartbeat-timeout after its last renewal), instead of the 20 s default.
         akka.coordination.lease.redis {
-          heartbeat-timeout = 3s
+          heartbeat-timeout = 4s
           heartbeat-interval = 500ms
-          lease-operation-timeout = 1s
+          lease-operation-timeout = 2s
         }
         """;
 

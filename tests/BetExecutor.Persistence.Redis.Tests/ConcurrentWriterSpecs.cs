@@ -11,15 +11,14 @@ namespace BetExecutor.Persistence.Redis.Tests;
 /// Two incarnations of one persistent actor on two nodes (two actor systems, two Redis
 /// connections), as after a split brain or a shard handed over too early: the stale one must stop.
 /// </summary>
-[Collection(SharedRedisCollection.Name)]
-public sealed class ConcurrentWriterSpecs : JournalProbeKit, IAsyncLifetime
+public abstract class ConcurrentWriterSpecs : JournalProbeKit, IAsyncLifetime
 {
     private readonly ActorSystem _otherNode;
 
-    public ConcurrentWriterSpecs(SharedRedisFixture redis, ITestOutputHelper output)
-        : base(TestConfig.For(redis.Server.ConnectionString), output)
+    protected ConcurrentWriterSpecs(string connectionString, ITestOutputHelper output)
+        : base(TestConfig.For(connectionString), output)
     {
-        _otherNode = ActorSystem.Create("other-node", TestConfig.For(redis.Server.ConnectionString));
+        _otherNode = ActorSystem.Create("other-node", TestConfig.For(connectionString));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -105,3 +104,9 @@ public sealed class ConcurrentWriterSpecs : JournalProbeKit, IAsyncLifetime
         Assert.Equal(["x", "y", "z", "w"], ExpectMsg<Entries>().Items);
     }
 }
+
+[Collection(SharedRedisCollection.Name)]
+public sealed class ConcurrentWriterOnOneServerSpecs(SharedRedisFixture redis, ITestOutputHelper output) : ConcurrentWriterSpecs(redis.Server.ConnectionString, output);
+
+[Collection(SharedRedisClusterCollection.Name)]
+public sealed class ConcurrentWriterOnClusterSpecs(SharedRedisClusterFixture cluster, ITestOutputHelper output) : ConcurrentWriterSpecs(cluster.ConnectionString, output);

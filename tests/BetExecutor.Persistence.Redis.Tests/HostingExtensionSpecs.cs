@@ -55,4 +55,21 @@ public sealed class HostingExtensionSpecs(SharedRedisFixture redis)
         Assert.Equal(["hosted-event"], recovered.Items);
         await second.StopAsync();
     }
+
+    [Fact]
+    public async Task WithRedisPersistence_passes_the_replica_wait_to_both_plugins()
+    {
+        using var host = new HostBuilder()
+            .ConfigureServices(services => services.AddAkka("hosted", builder =>
+                builder.WithRedisPersistence(redis.Server.ConnectionString, keyPrefix: "hosted-wait:", waitForReplicas: 2, waitTimeout: TimeSpan.FromMilliseconds(300))))
+            .Build();
+        await host.StartAsync();
+        var config = host.Services.GetRequiredService<ActorSystem>().Settings.Config;
+        foreach (var plugin in new[] { RedisPersistence.JournalPluginId, RedisPersistence.SnapshotStorePluginId })
+        {
+            var wait = RedisPluginSettings.FromConfig(config.GetConfig(plugin)).ReplicaWait;
+            Assert.Equal((2, TimeSpan.FromMilliseconds(300)), (wait.Replicas, wait.Timeout));
+        }
+        await host.StopAsync();
+    }
 }

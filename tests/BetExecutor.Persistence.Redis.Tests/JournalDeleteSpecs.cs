@@ -5,13 +5,12 @@ using Xunit.Abstractions;
 namespace BetExecutor.Persistence.Redis.Tests;
 
 /// <summary>Delete-to semantics and the highest sequence number afterwards (TCK JournalSpec).</summary>
-[Collection(SharedRedisCollection.Name)]
-public sealed class JournalDeleteSpecs : JournalProbeKit
+public abstract class JournalDeleteSpecs : JournalProbeKit
 {
     private readonly string _pid = NewPersistenceId("delete");
 
-    public JournalDeleteSpecs(SharedRedisFixture redis, ITestOutputHelper output)
-        : base(TestConfig.For(redis.Server.ConnectionString), output)
+    protected JournalDeleteSpecs(string connectionString, ITestOutputHelper output)
+        : base(TestConfig.For(connectionString), output)
     {
         WriteStored(_pid, 1, 5);
     }
@@ -68,3 +67,9 @@ public sealed class JournalDeleteSpecs : JournalProbeKit
         Assert.Empty(Replay(_pid).Events);
     }
 }
+
+[Collection(SharedRedisCollection.Name)]
+public sealed class JournalDeleteOnOneServerSpecs(SharedRedisFixture redis, ITestOutputHelper output) : JournalDeleteSpecs(redis.Server.ConnectionString, output);
+
+[Collection(SharedRedisClusterCollection.Name)]
+public sealed class JournalDeleteOnClusterSpecs(SharedRedisClusterFixture cluster, ITestOutputHelper output) : JournalDeleteSpecs(cluster.ConnectionString, output);

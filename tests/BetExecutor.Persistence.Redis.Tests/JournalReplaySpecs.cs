@@ -4,13 +4,12 @@ using Xunit.Abstractions;
 namespace BetExecutor.Persistence.Redis.Tests;
 
 /// <summary>Replay ranges and limits (the replay part of the persistence TCK's JournalSpec).</summary>
-[Collection(SharedRedisCollection.Name)]
-public sealed class JournalReplaySpecs : JournalProbeKit
+public abstract class JournalReplaySpecs : JournalProbeKit
 {
     private readonly string _pid = NewPersistenceId("replay");
 
-    public JournalReplaySpecs(SharedRedisFixture redis, ITestOutputHelper output)
-        : base(TestConfig.For(redis.Server.ConnectionString), output)
+    protected JournalReplaySpecs(string connectionString, ITestOutputHelper output)
+        : base(TestConfig.For(connectionString), output)
     {
         WriteStored(_pid, 1, 5);
     }
@@ -74,3 +73,9 @@ public sealed class JournalReplaySpecs : JournalProbeKit
         Assert.Equal(2_345, highest);
     }
 }
+
+[Collection(SharedRedisCollection.Name)]
+public sealed class JournalReplayOnOneServerSpecs(SharedRedisFixture redis, ITestOutputHelper output) : JournalReplaySpecs(redis.Server.ConnectionString, output);
+
+[Collection(SharedRedisClusterCollection.Name)]
+public sealed class JournalReplayOnClusterSpecs(SharedRedisClusterFixture cluster, ITestOutputHelper output) : JournalReplaySpecs(cluster.ConnectionString, output);

@@ -7,9 +7,8 @@ using Xunit.Abstractions;
 namespace BetExecutor.Persistence.Redis.Tests;
 
 /// <summary>Serialisation, rejection, atomic batches and the sequence-number fence.</summary>
-[Collection(SharedRedisCollection.Name)]
-public sealed class JournalWriteSpecs(SharedRedisFixture redis, ITestOutputHelper output)
-    : JournalProbeKit(TestConfig.For(redis.Server.ConnectionString), output)
+public abstract class JournalWriteSpecs(string connectionString, ITestOutputHelper output)
+    : JournalProbeKit(TestConfig.For(connectionString), output)
 {
     [Fact]
     public void Events_round_trip_with_payload_manifest_writer_guid_and_no_sender()
@@ -122,3 +121,9 @@ public sealed class JournalWriteSpecs(SharedRedisFixture redis, ITestOutputHelpe
         Assert.Equal(3, highest);
     }
 }
+
+[Collection(SharedRedisCollection.Name)]
+public sealed class JournalWriteOnOneServerSpecs(SharedRedisFixture redis, ITestOutputHelper output) : JournalWriteSpecs(redis.Server.ConnectionString, output);
+
+[Collection(SharedRedisClusterCollection.Name)]
+public sealed class JournalWriteOnClusterSpecs(SharedRedisClusterFixture cluster, ITestOutputHelper output) : JournalWriteSpecs(cluster.ConnectionString, output);

@@ -17,7 +17,7 @@ public sealed class KeyLayoutAndConfigSpecs
     [Fact]
     public void Slot_function_matches_the_cluster_specification_test_vector()
     {
-        Assert.Equal(0x31C3, RedisClusterSlot.Crc16("123456789"u8.ToArray()));
+        Assert.Equal(0x31C3, ClusterSlot.Crc16("123456789"u8.ToArray()));
     }
 
     [Theory]
@@ -28,10 +28,18 @@ public sealed class KeyLayoutAndConfigSpecs
         {
             Keys.Events(persistenceId), Keys.HighestSequenceNr(persistenceId),
             Keys.SnapshotIndex(persistenceId), Keys.SnapshotData(persistenceId), Keys.SnapshotTimestamps(persistenceId),
+            Keys.EpochStampFor(persistenceId),
         }.Select(k => k.ToString()).ToArray();
-        Assert.Single(keys.Select(RedisClusterSlot.Of).Distinct());
+        Assert.Single(keys.Select(ClusterSlot.Of).Distinct());
         // The slot is the hash of the id itself, not of the whole key, so it is the same for any prefix.
-        Assert.Equal(RedisClusterSlot.Of(keys[0]), RedisClusterSlot.Of(new RedisKeys("other:").Events(persistenceId).ToString()));
+        Assert.Equal(ClusterSlot.Of(keys[0]), ClusterSlot.Of(new RedisKeys("other:").Events(persistenceId).ToString()));
+    }
+
+    [Fact]
+    public void Every_slot_has_a_storage_epoch_stamp_that_lands_in_that_slot()
+    {
+        var slots = Enumerable.Range(0, ClusterSlot.Count).Select(slot => ClusterSlot.Of(Keys.EpochStamp(slot).ToString())).ToArray();
+        Assert.Equal(Enumerable.Range(0, ClusterSlot.Count), slots);
     }
 
     [Fact]
@@ -47,6 +55,31 @@ public sealed class KeyLayoutAndConfigSpecs
     {
         var config = ConfigurationFactory.ParseString("key-prefix = \"bad{prefix}\"");
         Assert.Throws<ConfigurationException>(() => RedisPluginSettings.FromConfig(config));
+    }
+
+    [Theory]
+    [InlineData("wait-for-replicas = many", "wait-for-replicas")]
+    [InlineData("wait-for-replicas = -1", "wait-for-replicas")]
+    [InlineData("wait-timeout = soon", "wait-timeout")]
+    [InlineData("wait-timeout = 0s", "wait-timeout")]
+    public void An_invalid_replica_wait_setting_is_refused_naming_the_key(string setting, string key)
+    {
+        var config = ConfigurationFactory.ParseString(setting).WithFallback(RedisPersistence.DefaultConfig().GetConfig(RedisPersistence.JournalPluginId));
+        var refused = Assert.Throws<ConfigurationException>(() => RedisPluginSettings.FromConfig(config));
+        Assert.StartsWith(key + " must", refused.Message);
+    }
+
+    [Fact]
+    public void Replica_wait_is_off_by_default_and_read_from_both_sections()
+    {
+        var defaults = RedisPersistence.DefaultConfig();
+        foreach (var section in new[] { RedisPersistence.JournalPluginId, RedisPersistence.SnapshotStorePluginId })
+        {
+            var wait = RedisPluginSettings.FromConfig(defaults.GetConfig(section)).ReplicaWait;
+            Assert.Equal((false, TimeSpan.FromSeconds(1)), (wait.IsOn, wait.Timeout));
+            var on = RedisPluginSettings.FromConfig(ConfigurationFactory.ParseString("wait-for-replicas = 2\nwait-timeout = 250ms").WithFallback(defaults.GetConfig(section))).ReplicaWait;
+            Assert.Equal((2, TimeSpan.FromMilliseconds(250)), (on.Replicas, on.Timeout));
+        }
     }
 
     [Fact]

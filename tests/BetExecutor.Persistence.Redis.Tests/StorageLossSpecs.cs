@@ -111,4 +111,23 @@ public sealed class StorageLossSpecs : JournalProbeKit, IAsyncLifetime
         var lost = Assert.IsType<StorageEpochCheck.Lost>(await StorageEpoch.CheckAsync(settings, _data, adopt: false));
         Assert.Contains("replaced", lost.Detail);
     }
+
+    [Fact]
+    public async Task A_slot_whose_epoch_stamp_is_gone_as_when_one_cluster_shard_lost_its_data_is_storage_lost_for_its_writers_and_the_node_check()
+    {
+        var settings = new RedisPluginSettings(_redis.ConnectionString, 0, "test:");
+        var pid = NewPersistenceId("on-lost-shard");
+        WriteStored(pid, 1, 2);
+        Assert.IsType<StorageEpochCheck.Adopted>(await StorageEpoch.CheckAsync(settings, _data, adopt: false));
+
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        await connection.GetDatabase().KeyDeleteAsync(new RedisKeys("test:").EpochStampFor(pid));
+
+        var replies = Write(Atomically(Event(pid, 3)));
+        Assert.IsType<StorageLostException>(Assert.IsType<WriteMessageRejected>(replies[1]).Cause);
+        var lost = Assert.IsType<StorageEpochCheck.Lost>(await StorageEpoch.CheckAsync(settings, _data, adopt: false));
+        Assert.Contains($"missing from 1 of {ClusterSlot.Count} slots", lost.Detail);
+        Assert.IsType<StorageEpochCheck.Adopted>(await StorageEpoch.CheckAsync(settings, _data, adopt: true));
+        Assert.IsType<StorageEpochCheck.Adopted>(await StorageEpoch.CheckAsync(settings, _data, adopt: false));
+    }
 }

@@ -39,6 +39,12 @@ public sealed class RedisLeaseOption(string configPath = RedisLease.DefaultConfi
     /// <summary>Bound on one Redis call (<c>lease-operation-timeout</c>).</summary>
     public TimeSpan? LeaseOperationTimeout { get; set; }
 
+    /// <summary>Replicas that must hold a grant before it counts (<c>wait-for-replicas</c>); 0: off.</summary>
+    public int? WaitForReplicas { get; set; }
+
+    /// <summary>How long an acquire waits for those replicas (<c>wait-timeout</c>).</summary>
+    public TimeSpan? WaitTimeout { get; set; }
+
     /// <summary>
     /// Writes every key at <see cref="ConfigPath"/>, unset ones from reference.conf: Akka's lease config falls back to
     /// the generic <c>akka.coordination.lease</c> defaults (120 s), never to this assembly's, so a path other than the
@@ -60,6 +66,8 @@ public sealed class RedisLeaseOption(string configPath = RedisLease.DefaultConfi
         sb.AppendLine($"  configuration-string = {(ConfigurationString ?? defaults.GetString("configuration-string")).ToHocon()}");
         sb.AppendLine($"  database = {Database ?? defaults.GetInt("database")}");
         sb.AppendLine($"  key-prefix = {(KeyPrefix ?? defaults.GetString("key-prefix")).ToHocon()}");
+        sb.AppendLine($"  wait-for-replicas = {WaitForReplicas ?? defaults.GetInt("wait-for-replicas")}");
+        sb.AppendLine($"  wait-timeout = {(WaitTimeout ?? defaults.GetTimeSpan("wait-timeout")).ToHocon()}");
         sb.AppendLine("}");
         return sb.ToString();
     }

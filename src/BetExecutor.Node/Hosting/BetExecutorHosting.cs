@@ -98,9 +98,10 @@ public static class BetExecutorHosting
         {
             // Writes the lease's settings (sharding and the resolver only name its path) and takes a probe lease once
             // the system has started, so a lease that cannot work fails the start, not the first split.
-            builder.WithRedisLease(lease)
+            builder.WithRedisLease(lease, selfTest: false)
                 // The Redis lease, whose loss is first checked against the storage epoch (see StorageAwareLease).
-                .AddHocon($"{lease.ConfigPath}.lease-class = \"{typeof(StorageAwareLease).AssemblyQualifiedName}\"", HoconAddMode.Prepend);
+                .AddHocon($"{lease.ConfigPath}.lease-class = \"{typeof(StorageAwareLease).AssemblyQualifiedName}\"", HoconAddMode.Prepend)
+                .AddStartup(async (system, _) => await LeaseSelfTest.RunAsync(system, lease.ConfigPath));
         }
         if (options.SeedNodes is null or { Count: 0 })
         {

@@ -56,11 +56,21 @@ public sealed class EmbeddedNode : IAsyncDisposable
         }
         catch
         {
+            // Refused by the cluster while its start-up tasks ran (they saw the system stop): the caller reads Refusal.
+            if (await RefusedWhileStartingAsync(refusal))
+                return new EmbeddedNode(host, host.Services.GetRequiredService<ActorSystem>(), ActorRefs.Nobody, refusal);
             // A node that did not come up must not keep running unowned in the caller's process.
             await host.StopAsync(CancellationToken.None);
             host.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A start that failed because the cluster refused the node: its reason may arrive a moment after the failure.</summary>
+    private static async Task<bool> RefusedWhileStartingAsync(NodeRefusal refusal)
+    {
+        await Task.WhenAny(refusal.Refused, Task.Delay(TimeSpan.FromSeconds(2)));
+        return refusal.Reason is not null;
     }
 
     /// <summary>Until the node is up, or refused by the cluster (the caller reads <see cref="Refusal"/>).</summary>

@@ -12,7 +12,7 @@ public static class NodeUsage
 
           BETEXECUTOR_VENUE     Where bets are placed: the venue's HTTP address (http://HOST:PORT/), or `simulator` for
                                 the in-process venue simulator (tests and demos only). Required, unless every identity
-                                is dry-run (bet-executor.limits: dry-run = on).
+                                is dry-run (bet-executor.limits: dry-run = on) or the node is gateway-only.
           BETEXECUTOR_REDIS     Redis for events and snapshots: HOST:PORT[,password=…] or redis://[:PASSWORD@]HOST:PORT
                                 (rediss:// for TLS). Unset: in memory, and nothing survives a restart. Set: the node
                                 also takes a lease in it for each account shard and for the split-brain resolver

@@ -22,6 +22,12 @@ public sealed class RedisJournalOptions(bool isDefault, string identifier = "red
     /// <summary>The storage epoch this node wrote to (<c>storage-epoch</c>); empty: take the one Redis holds.</summary>
     public string StorageEpoch { get; set; } = string.Empty;
 
+    /// <summary>Replicas that must hold each write before it is acknowledged (<c>wait-for-replicas</c>); 0: off.</summary>
+    public int WaitForReplicas { get; set; }
+
+    /// <summary>How long a write waits for those replicas before it fails (<c>wait-timeout</c>).</summary>
+    public TimeSpan WaitTimeout { get; set; } = RedisPluginSettings.DefaultWaitTimeout;
+
     protected override Config InternalDefaultConfig =>
         RedisPersistence.DefaultConfig().GetConfig(RedisPersistence.JournalPluginId);
 
@@ -30,6 +36,9 @@ public sealed class RedisJournalOptions(bool isDefault, string identifier = "red
         sb.AppendLine($"configuration-string = {ConfigurationString.ToHocon()}");
         sb.AppendLine($"database = {Database}");
         sb.AppendLine($"key-prefix = {KeyPrefix.ToHocon()}");
+        // Written only when set in code, so a deployment's own HOCON can still set them when the code leaves them off.
+        if (WaitForReplicas != 0) sb.AppendLine($"wait-for-replicas = {WaitForReplicas}");
+        if (WaitTimeout != RedisPluginSettings.DefaultWaitTimeout) sb.AppendLine($"wait-timeout = {(long)WaitTimeout.TotalMilliseconds}ms");
         sb.AppendLine($"storage-epoch = {StorageEpoch.ToHocon()}");
         return base.Build(sb);
     }

@@ -14,13 +14,17 @@ public static class RedisPersistenceHostingExtensions
     /// <param name="database">Redis logical database number.</param>
     /// <param name="keyPrefix">Prefix for every key; must not contain braces.</param>
     /// <param name="storageEpoch">The storage epoch the node checked at start (<see cref="StorageEpoch"/>); empty: the one Redis holds.</param>
+    /// <param name="waitForReplicas">Replicas that must hold each append and snapshot before it is acknowledged; 0: off.</param>
+    /// <param name="waitTimeout">How long a write waits for those replicas before it fails; null: the default (1 s).</param>
     public static AkkaConfigurationBuilder WithRedisPersistence(
         this AkkaConfigurationBuilder builder,
         string connectionString,
         int database = 0,
         string keyPrefix = "",
         bool isDefault = true,
-        string storageEpoch = "")
+        string storageEpoch = "",
+        int waitForReplicas = 0,
+        TimeSpan? waitTimeout = null)
     {
         var journal = new RedisJournalOptions(isDefault)
         {
@@ -28,12 +32,16 @@ public static class RedisPersistenceHostingExtensions
             Database = database,
             KeyPrefix = keyPrefix,
             StorageEpoch = storageEpoch,
+            WaitForReplicas = waitForReplicas,
+            WaitTimeout = waitTimeout ?? RedisPluginSettings.DefaultWaitTimeout,
         };
         var snapshots = new RedisSnapshotOptions(isDefault)
         {
             ConfigurationString = connectionString,
             Database = database,
             KeyPrefix = keyPrefix,
+            WaitForReplicas = waitForReplicas,
+            WaitTimeout = waitTimeout ?? RedisPluginSettings.DefaultWaitTimeout,
         };
         return builder.WithJournalAndSnapshot(journal, snapshots);
     }

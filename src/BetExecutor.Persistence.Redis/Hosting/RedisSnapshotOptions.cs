@@ -19,6 +19,12 @@ public sealed class RedisSnapshotOptions(bool isDefault, string identifier = "re
     /// <summary>Prefix of every key (<c>key-prefix</c>); must not contain braces.</summary>
     public string KeyPrefix { get; set; } = string.Empty;
 
+    /// <summary>Replicas that must hold each write before it is acknowledged (<c>wait-for-replicas</c>); 0: off.</summary>
+    public int WaitForReplicas { get; set; }
+
+    /// <summary>How long a write waits for those replicas before it fails (<c>wait-timeout</c>).</summary>
+    public TimeSpan WaitTimeout { get; set; } = RedisPluginSettings.DefaultWaitTimeout;
+
     protected override Config InternalDefaultConfig =>
         RedisPersistence.DefaultConfig().GetConfig(RedisPersistence.SnapshotStorePluginId);
 
@@ -27,6 +33,9 @@ public sealed class RedisSnapshotOptions(bool isDefault, string identifier = "re
         sb.AppendLine($"configuration-string = {ConfigurationString.ToHocon()}");
         sb.AppendLine($"database = {Database}");
         sb.AppendLine($"key-prefix = {KeyPrefix.ToHocon()}");
+        // Written only when set in code, so a deployment's own HOCON can still set them when the code leaves them off.
+        if (WaitForReplicas != 0) sb.AppendLine($"wait-for-replicas = {WaitForReplicas}");
+        if (WaitTimeout != RedisPluginSettings.DefaultWaitTimeout) sb.AppendLine($"wait-timeout = {(long)WaitTimeout.TotalMilliseconds}ms");
         return base.Build(sb);
     }
 }

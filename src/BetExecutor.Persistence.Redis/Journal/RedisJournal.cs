@@ -21,13 +21,13 @@ public sealed class RedisJournal : AsyncWriteJournal
 
     private static readonly string AppendScript = EmbeddedResources.Script("append");
     private static readonly string ReadHighestScript = EmbeddedResources.Script("read-highest");
-    private static readonly string EpochInitScript = EmbeddedResources.Script("epoch-init");
 
     private readonly RedisKeys _keys;
     private readonly PersistentCodec _codec;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RedisConnection _connection;
     private readonly string _configuredEpoch;
+    private readonly ReplicaWait _replicaWait;
     private Task<string>? _epoch;
 
     /// <summary>
@@ -44,6 +44,7 @@ public sealed class RedisJournal : AsyncWriteJournal
         _connection = new RedisConnection(settings, "Redis journal");
         _codec = new PersistentCodec(Context.System);
         _configuredEpoch = settings.StorageEpoch;
+        _replicaWait = settings.ReplicaWait;
     }
 
     protected override void PreStart()
@@ -69,10 +70,16 @@ public sealed class RedisJournal : AsyncWriteJournal
     {
         if (_configuredEpoch.Length > 0) return _configuredEpoch;
         var db = await _connection.DatabaseAsync().ConfigureAwait(false);
-        var reply = (RedisResult[])(await db.ScriptEvaluateAsync(EpochInitScript, [_keys.Epoch], [Guid.NewGuid().ToString("N")]).ConfigureAwait(false))!;
-        var epoch = (string)reply[1]!;
-        if ((int)reply[0] == 1) _log.Info("Redis journal: new storage, epoch {0} created", epoch);
-        return epoch;
+        try
+        {
+            var (epoch, created) = await new StorageEpochStamps(db, _keys).ResolveAsync().ConfigureAwait(false);
+            if (created) _log.Info("Redis journal: new storage, epoch {0} created", epoch);
+            return epoch;
+        }
+        catch (StorageLostException lost)
+        {
+            throw Lost(lost.Detail);
+        }
     }
 
     private StorageLostException Lost(string detail)
@@ -83,7 +90,7 @@ public sealed class RedisJournal : AsyncWriteJournal
     }
 
     private string DescribeEpochFound(string found, string expected) => found.Length == 0
-        ? $"the storage epoch {expected} is gone from Redis (key {_keys.Epoch}): Redis lost its data (FLUSHALL, a new or restored instance)"
+        ? $"the storage epoch {expected} is gone from Redis (its copy in this slot, {_keys.Epoch}:{{...}}, is missing): Redis lost its data (FLUSHALL, a new or restored instance or shard)"
         : $"Redis holds storage epoch {found}, not {expected} that this node wrote to: the storage was replaced";
 
     protected override void PostStop()
@@ -100,6 +107,9 @@ public sealed class RedisJournal : AsyncWriteJournal
         var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         var epoch = await EpochAsync().ConfigureAwait(false);
 
+        var persistenceIds = all.Select(w => w.PersistenceId).Distinct().ToArray();
+        var route = _replicaWait.Route(db, persistenceIds.Select(_keys.HighestSequenceNr));
+
         // All scripts are issued before any is awaited: one connection keeps them in order, so a
         // batch of several AtomicWrites of one actor costs one round trip, not one per write.
         var writes = new List<(AtomicWrite Write, Task<RedisResult> Outcome)>();
@@ -110,7 +120,8 @@ public sealed class RedisJournal : AsyncWriteJournal
             var (args, rejection) = AppendArguments(write, epoch);
             rejections.Add(rejection!);
             var outcome = db.ScriptEvaluateAsync(AppendScript,
-                [_keys.Events(write.PersistenceId), _keys.HighestSequenceNr(write.PersistenceId), _keys.Epoch], args);
+                [_keys.Events(write.PersistenceId), _keys.HighestSequenceNr(write.PersistenceId), _keys.EpochStampFor(write.PersistenceId)], args,
+                ReplicaWait.WriteFlags);
             writes.Add((write, outcome));
         }
 
@@ -139,6 +150,11 @@ public sealed class RedisJournal : AsyncWriteJournal
             throw new ConcurrentWriteException(write.PersistenceId, expected, stored);
         }
 
+        // Stored on the primary is not yet acknowledged: with wait-for-replicas, too few replicas in time fails the
+        // whole batch (the actors stop), as a timeout would. What they recover later is what the storage then holds.
+        await _replicaWait.ConfirmAsync(db, route,
+            $"Append to {string.Join(", ", persistenceIds)}").WaitAsync(cancellationToken).ConfigureAwait(false);
+
         // Null is the allowed shorthand for "nothing rejected".
         return rejections.Any(r => r is not null) ? rejections.ToImmutableList() : null!;
     }
@@ -153,6 +169,8 @@ public sealed class RedisJournal : AsyncWriteJournal
         var expected = Format(write.LowestSequenceNr - 1);
         var highest = Format(write.HighestSequenceNr);
         var events = (IImmutableList<IPersistentRepresentation>)write.Payload;
+        // When it was stored: retention keeps events younger than keep-events-for, and the archive says when each was written.
+        var storedAt = DateTime.UtcNow.Ticks;
         try
         {
             var args = new RedisValue[3 + events.Count * 2];
@@ -162,7 +180,7 @@ public sealed class RedisJournal : AsyncWriteJournal
             for (var i = 0; i < events.Count; i++)
             {
                 args[3 + i * 2] = events[i].SequenceNr;
-                args[4 + i * 2] = _codec.ToBytes(events[i]);
+                args[4 + i * 2] = _codec.ToBytes(events[i].Timestamp == 0 ? events[i].WithTimestamp(storedAt) : events[i]);
             }
             return (args, null);
         }
@@ -180,7 +198,7 @@ public sealed class RedisJournal : AsyncWriteJournal
         if (_lost is { } lost) throw lost;
         var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         var epoch = await EpochAsync().ConfigureAwait(false);
-        var reply = (RedisResult[])(await db.ScriptEvaluateAsync(ReadHighestScript, [_keys.HighestSequenceNr(persistenceId), _keys.Epoch], [epoch])
+        var reply = (RedisResult[])(await db.ScriptEvaluateAsync(ReadHighestScript, [_keys.HighestSequenceNr(persistenceId), _keys.EpochStampFor(persistenceId)], [epoch])
             .WaitAsync(cancellationToken).ConfigureAwait(false))!;
         if ((int)reply[0] == -1) throw Lost(DescribeEpochFound((string)reply[1]!, epoch));
         return long.Parse((string)reply[1]!, CultureInfo.InvariantCulture);

@@ -1,7 +1,8 @@
 -- Fenced, all-or-nothing append of one AtomicWrite.
 -- KEYS[1] events sorted set (score = sequence number, member = serialised event)
 -- KEYS[2] highest sequence number written for this persistence id
--- KEYS[3] the storage epoch: a random id written once when this storage was first used (see README.md)
+-- KEYS[3] the storage epoch's copy in this persistence id's slot (see README.md): a random id written once, when
+--         the storage was first used, into every cluster slot
 -- ARGV[1] the storage epoch the writer holds
 -- ARGV[2] the highest sequence number the writer believes is stored (its first sequence number - 1)
 -- ARGV[3] the highest sequence number of this AtomicWrite

@@ -3,6 +3,7 @@ using Akka.Configuration;
 using Akka.Event;
 using Akka.Persistence;
 using Akka.Persistence.Snapshot;
+using BetExecutor.Persistence.Redis.Retention;
 using StackExchange.Redis;
 
 namespace BetExecutor.Persistence.Redis.Snapshot;
@@ -22,12 +23,16 @@ public sealed class RedisSnapshotStore : SnapshotStore
     private readonly SnapshotCodec _codec;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RedisConnection _connection;
+    private readonly ReplicaWait _replicaWait;
+    private readonly EventRetention _retention;
 
     public RedisSnapshotStore(Config config)
     {
         var settings = RedisPluginSettings.FromConfig(config);
         _keys = new RedisKeys(settings.KeyPrefix);
         _connection = new RedisConnection(settings, "Redis snapshot store");
+        _replicaWait = settings.ReplicaWait;
+        _retention = new EventRetention(RetentionSettings.FromConfig(config), _keys, Context.System, _log);
         _codec = new SnapshotCodec(Context.System);
     }
 
@@ -62,8 +67,26 @@ public sealed class RedisSnapshotStore : SnapshotStore
     {
         var bytes = _codec.ToBytes(snapshot);
         var db = await _connection.DatabaseAsync().ConfigureAwait(false);
+        var route = _replicaWait.Route(db, [_keys.SnapshotIndex(metadata.PersistenceId)]);
         await db.ScriptEvaluateAsync(SaveScript, KeysOf(metadata.PersistenceId),
-            [metadata.SequenceNr, SnapshotFilter.Ticks(metadata.Timestamp), bytes]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            [metadata.SequenceNr, SnapshotFilter.Ticks(metadata.Timestamp), bytes], ReplicaWait.WriteFlags).WaitAsync(cancellationToken).ConfigureAwait(false);
+        // A snapshot a failover could lose is not reported saved (SaveSnapshotFailure): its events must stay.
+        await _replicaWait.ConfirmAsync(db, route,
+            $"Snapshot of {metadata.PersistenceId} at {metadata.SequenceNr}").WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_retention.IsOn) await ApplyRetentionAsync(db, metadata, snapshot).ConfigureAwait(false);
+    }
+
+    /// <summary>The snapshot is saved whatever happens here: a retention that fails deletes nothing and is tried again at the next snapshot.</summary>
+    private async Task ApplyRetentionAsync(IDatabase db, SnapshotMetadata metadata, object snapshot)
+    {
+        try
+        {
+            await _retention.ApplyAsync(db, metadata.PersistenceId, metadata.SequenceNr, snapshot).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or IOException or UnauthorizedAccessException or TimeoutException)
+        {
+            _log.Error(e, "Retention for {0} after the snapshot at {1} failed; nothing unarchived was deleted", metadata.PersistenceId, metadata.SequenceNr);
+        }
     }
 
     protected override async Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)

@@ -147,6 +147,18 @@ public sealed class NodeProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_gateway_only_node_places_no_bet_and_needs_no_venue()
+    {
+        var environment = Env(("BETEXECUTOR_ROLES", "gateway"), ("BETEXECUTOR_GATEWAY_LISTEN", "127.0.0.1:0"),
+            ("BETEXECUTOR_GATEWAY_KEYS", "ops=" + new string('a', 64)));
+        environment.Remove("BETEXECUTOR_VENUE");
+        await using var run = NodeRun.Start(environment);
+
+        Assert.True(await run.SeesAsync("Node test-node started", TimeSpan.FromSeconds(60)), run.Stderr);
+        Assert.Contains("venue none: a gateway-only node places no bet", run.Stderr);
+    }
+
+    [Fact]
     public async Task The_simulator_is_used_only_when_chosen_and_the_start_line_says_so()
     {
         await using var run = NodeRun.Start(Env(("BETEXECUTOR_VENUE", "simulator")));

@@ -29,7 +29,8 @@ public sealed record LeaseTimings(TimeSpan HeartbeatTimeout, TimeSpan HeartbeatI
 /// Builds leases against one redis-server the way Akka's LeaseProvider does (LeaseSettings from HOCON), each on a
 /// connection of its own, like owners on separate nodes; disposes them all at the end of the test.
 /// </summary>
-public sealed class LeaseKit(string connectionString, LeaseTimings timings) : IAsyncDisposable
+/// <param name="extraConfig">more lease settings (HOCON), e.g. wait-for-replicas.</param>
+public sealed class LeaseKit(string connectionString, LeaseTimings timings, string extraConfig = "") : IAsyncDisposable
 {
     public const string KeyPrefix = "test:";
     private static long _incarnations;
@@ -44,7 +45,7 @@ public sealed class LeaseKit(string connectionString, LeaseTimings timings) : IA
     public LeaseTimings Timings => timings;
 
     public Config LeaseConfig => ConfigurationFactory.ParseString(
-        $"configuration-string = \"{connectionString}\"\nkey-prefix = \"{KeyPrefix}\"\n" + timings.ToHocon());
+        $"configuration-string = \"{connectionString}\"\nkey-prefix = \"{KeyPrefix}\"\n" + timings.ToHocon() + extraConfig);
 
     public static string NewLeaseName(string what) => $"{what}-{Guid.NewGuid():N}";
 

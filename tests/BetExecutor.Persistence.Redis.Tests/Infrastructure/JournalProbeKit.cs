@@ -15,7 +15,8 @@ public abstract class JournalProbeKit(Config config, ITestOutputHelper output)
     : Akka.TestKit.Xunit2.TestKit(config, null, output)
 {
     protected const int ActorInstanceId = 1;
-    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    // An upper bound, not a pace: a first call also connects (to six servers, on the cluster) on a loaded machine.
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     protected string WriterGuid { get; } = Guid.NewGuid().ToString();
 

@@ -15,6 +15,8 @@ public sealed class LedgerActor : ReceivePersistentActor
     public sealed record GetEntries;
     public sealed record Entries(IReadOnlyList<string> Items, long LastSequenceNr);
     public sealed record TakeSnapshot;
+    /// <summary>A snapshot whose state holds the events from <paramref name="KeepEventsFrom"/> on (an open item).</summary>
+    public sealed record TakeHeldSnapshot(long? KeepEventsFrom);
     public sealed record PersistFailed(string Entry, Exception Cause);
     public sealed record RecoveryFailed(Exception Cause);
 
@@ -27,7 +29,12 @@ public sealed class LedgerActor : ReceivePersistentActor
         _observer = observer;
 
         Recover<string>(entry => _entries.Add(entry));
-        Recover<SnapshotOffer>(offer => _entries.AddRange(((LedgerSnapshot)offer.Snapshot).Entries));
+        Recover<SnapshotOffer>(offer => _entries.AddRange(offer.Snapshot switch
+        {
+            LedgerSnapshot plain => plain.Entries,
+            HeldLedgerSnapshot held => held.Entries,
+            var other => throw new InvalidOperationException($"unexpected snapshot {other}"),
+        }));
 
         Command<Append>(cmd => Persist(cmd.Entry, entry =>
         {
@@ -41,6 +48,7 @@ public sealed class LedgerActor : ReceivePersistentActor
         }));
         Command<GetEntries>(_ => Sender.Tell(new Entries(_entries.ToList(), LastSequenceNr)));
         Command<TakeSnapshot>(_ => SaveSnapshot(new LedgerSnapshot(_entries.ToList())));
+        Command<TakeHeldSnapshot>(cmd => SaveSnapshot(new HeldLedgerSnapshot(_entries.ToList(), cmd.KeepEventsFrom)));
         Command<SaveSnapshotSuccess>(success => _observer.Tell(success));
         Command<SaveSnapshotFailure>(failure => _observer.Tell(failure));
     }

@@ -16,13 +16,15 @@ public sealed class RedisServerProcess : IAsyncDisposable
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(20);
 
     private readonly bool _durable;
+    private readonly IReadOnlyList<string> _extraArguments;
     private readonly string _directory;
     private Process? _process;
 
-    private RedisServerProcess(int port, bool durable)
+    private RedisServerProcess(int port, bool durable, IReadOnlyList<string> extraArguments)
     {
         Port = port;
         _durable = durable;
+        _extraArguments = extraArguments;
         _directory = Directory.CreateTempSubdirectory("redis-test-").FullName;
     }
 
@@ -62,9 +64,40 @@ public sealed class RedisServerProcess : IAsyncDisposable
         if (!reply.StartsWith("+OK", StringComparison.Ordinal)) throw new InvalidOperationException($"FLUSHALL answered {reply}");
     }
 
-    public static async Task<RedisServerProcess> StartNewAsync(bool durable = false)
+    /// <param name="extraArguments">more redis-server options (e.g. cluster mode, replicaof), after the defaults.</param>
+    /// <summary>
+    /// One command on a plain socket of its own (not through StackExchange.Redis, which would discover and connect to a
+    /// whole cluster): the reply as text, an error reply as an exception. Enough for INFO, CLUSTER and the like.
+    /// </summary>
+    public async Task<string> CommandAsync(params string[] arguments)
     {
-        var server = new RedisServerProcess(FreeLoopbackPort(), durable);
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, Port);
+        var stream = client.GetStream();
+        var request = new StringBuilder($"*{arguments.Length}\r\n");
+        foreach (var argument in arguments) request.Append($"${Encoding.UTF8.GetByteCount(argument)}\r\n{argument}\r\n");
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var header = await reader.ReadLineAsync() ?? throw new IOException($"redis-server on port {Port} closed the connection");
+        switch (header[0])
+        {
+            case '+' or ':': return header[1..];
+            case '-': throw new InvalidOperationException($"redis-server on port {Port} answered {header}");
+            case '$':
+                var length = int.Parse(header[1..], System.Globalization.CultureInfo.InvariantCulture);
+                if (length < 0) return "";
+                var body = new char[length];
+                var read = 0;
+                // Replies here are ASCII, so characters and bytes count alike.
+                while (read < length) read += await reader.ReadAsync(body.AsMemory(read, length - read));
+                return new string(body);
+            default: throw new InvalidOperationException($"unexpected reply from port {Port}: {header}");
+        }
+    }
+
+    public static async Task<RedisServerProcess> StartNewAsync(bool durable = false, IReadOnlyList<string>? extraArguments = null)
+    {
+        var server = new RedisServerProcess(FreeLoopbackPort(), durable, extraArguments ?? []);
         await server.StartAsync();
         return server;
     }
@@ -108,6 +141,9 @@ public sealed class RedisServerProcess : IAsyncDisposable
         yield return "--dir"; yield return _directory;
         yield return "--appendonly"; yield return _durable ? "yes" : "no";
         if (_durable) { yield return "--appendfsync"; yield return "always"; }
+        // A replica's first sync would otherwise wait 5 s for more replicas to share it.
+        yield return "--repl-diskless-sync-delay"; yield return "0";
+        foreach (var arg in _extraArguments) yield return arg;
     }
 
     /// <summary>Kills the server the hard way (as a crash would) and waits until it is gone.</summary>

@@ -16,6 +16,13 @@ public sealed record LedgerSnapshot(IReadOnlyList<string> Entries)
     public override int GetHashCode() => Entries.Count;
 }
 
+/// <summary>Snapshot state that names the first event it still holds open (retention keeps it and everything after).</summary>
+public sealed record HeldLedgerSnapshot(IReadOnlyList<string> Entries, long? KeepEventsFrom) : BetExecutor.Persistence.Redis.Retention.IRetentionHold
+{
+    public bool Equals(HeldLedgerSnapshot? other) => other is not null && Entries.SequenceEqual(other.Entries) && KeepEventsFrom == other.KeepEventsFrom;
+    public override int GetHashCode() => Entries.Count;
+}
+
 /// <summary>A payload its bound serializer always refuses: the journal must reject it, not fail.</summary>
 public sealed record CannotBeSerialised(string Reason);
 
@@ -31,6 +38,7 @@ public sealed class TestPayloadSerializer(ExtendedActorSystem system) : Serializ
     {
         StakeRecorded => "stake-recorded.v1",
         LedgerSnapshot => "ledger-snapshot.v1",
+        HeldLedgerSnapshot => "held-ledger-snapshot.v1",
         CannotBeSerialised => "cannot-be-serialised.v1",
         _ => throw new ArgumentException($"Unexpected type {o.GetType()}"),
     };
@@ -45,6 +53,7 @@ public sealed class TestPayloadSerializer(ExtendedActorSystem system) : Serializ
     {
         "stake-recorded.v1" => JsonSerializer.Deserialize<StakeRecorded>(bytes)!,
         "ledger-snapshot.v1" => JsonSerializer.Deserialize<LedgerSnapshot>(bytes)!,
+        "held-ledger-snapshot.v1" => JsonSerializer.Deserialize<HeldLedgerSnapshot>(bytes)!,
         _ => throw new SerializationException($"Unknown manifest {manifest}: {Encoding.UTF8.GetString(bytes)}"),
     };
 }

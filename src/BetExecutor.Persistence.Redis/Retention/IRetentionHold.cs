@@ -1,0 +1,12 @@
+namespace BetExecutor.Persistence.Redis.Retention;
+
+/// <summary>
+/// Implemented by a snapshot's state that knows which of its events are still needed: retention never deletes an event
+/// at or after <see cref="KeepEventsFrom"/>. An account's state names the first event of its oldest pair or exposure
+/// that is still open, so an open item keeps its whole history in Redis however old it is.
+/// </summary>
+public interface IRetentionHold
+{
+    /// <summary>The lowest sequence number that must stay; null when nothing the state holds is open.</summary>
+    long? KeepEventsFrom { get; }
+}
