@@ -68,6 +68,23 @@ public sealed class StoredFormatSpecs
             $"line {line} ({manifest}) is written differently now:\nstored  {payload.ToJsonString()}\nwritten {written!.ToJsonString()}");
     }
 
+    /// <summary>
+    /// <c>submittedBy</c> (who sent the signal) came after version 1 was first stored: a decision stored without it
+    /// reads with none and is written exactly as before; one stored with it keeps it.
+    /// </summary>
+    [Fact]
+    public void A_decision_stored_before_submitted_by_existed_reads_with_none_and_one_with_it_keeps_it()
+    {
+        var accepted = Stored().Where(s => s.Manifest == Manifests.Of(typeof(SignalAccepted)))
+            .Select(s => (SignalAccepted)Read(s.Payload.ToJsonString(), s.Manifest)).ToList();
+        var denied = Stored().Where(s => s.Manifest == Manifests.Of(typeof(SignalDenied)))
+            .Select(s => (SignalDenied)Read(s.Payload.ToJsonString(), s.Manifest)).ToList();
+
+        Assert.Equal([null, "desk-a"], accepted.Select(a => a.SubmittedBy));
+        Assert.Equal([null, "desk-a"], denied.Select(d => d.SubmittedBy));
+        Assert.DoesNotContain("submittedBy", Encoding.UTF8.GetString(Write(accepted[0])));
+    }
+
     [Fact]
     public void Enums_are_stored_as_their_stable_codes_not_their_csharp_names()
     {

@@ -102,6 +102,7 @@ public sealed partial class AccountActor
         Command<ResumeIdentity>(_ => Sender.Tell(new OperatorAnswer.Refused(why)));
         Command<ResolveExposure>(_ => Sender.Tell(new OperatorAnswer.Refused(why)));
         Command<GetAccountStatus>(_ => Sender.Tell(Status() with { Halt = halt }));
+        Command<GetSignalState>(OnGetSignalState);
         // Pairs still report; what they report cannot be recorded on a history that cannot be replayed, so it is logged.
         Command<PairReportedFinished>(r => _log.Error("ALARM: pair {PairId} of halted identity {Identity} finished {Outcome}; not recorded",
             r.PairId, _identity.Key, r.Outcome));

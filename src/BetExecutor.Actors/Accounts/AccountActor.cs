@@ -53,6 +53,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Command<ResumeIdentity>(c => OnOperatorDecision(_state.DecideResume(c.Reason, c.By, Now), $"{_identity} resumed"));
         Command<ResolveExposure>(c => OnOperatorDecision(_state.DecideResolveExposure(c.PairId, c.Reason, c.By, Now), $"exposure on pair {c.PairId} resolved"));
         Command<GetAccountStatus>(_ => Sender.Tell(Status()));
+        Command<GetSignalState>(OnGetSignalState);
         Command<PairReportedHedged>(r => PersistQuietly(_state.OnPairHedged(r.PairId, r.At)));
         Command<PairReportedPositiveIntent>(OnPositiveIntent);
         Command<PairStorageRefused>(r => EnterStorageLost($"pair {r.PairId}: {r.Cause}"));
@@ -104,10 +105,10 @@ public sealed partial class AccountActor : ReceivePersistentActor
                 Answer(Rejection(deny.Event), Sender);
                 break;
             case SignalDecision.Deny deny:
-                PersistAnswering(signal.SignalId, Stamp(deny.Event), _ => Answer(Rejection(deny.Event), Sender));
+                PersistAnswering(signal.SignalId, Stamp(deny.Event with { SubmittedBy = command.SubmittedBy }), _ => Answer(Rejection(deny.Event), Sender));
                 break;
             case SignalDecision.Accept accept:
-                PersistAnswering(signal.SignalId, Stamp(accept.Event), e =>
+                PersistAnswering(signal.SignalId, Stamp(accept.Event with { SubmittedBy = command.SubmittedBy }), e =>
                 {
                     // Answered when the pair has recorded its positive intent: the cooldown runs from that instant, so
                     // the answer carries the one cooldown end that status and later refusals report too.

@@ -15,7 +15,11 @@ public interface IAccountCommand : IExecutorMessage
 /// overwritten). Nothing executes later than max-signal-age after it. Null only for in-process callers that hand the
 /// signal straight to the account: then it counts as received when the account reads it.
 /// </param>
-public sealed record ExecuteSignal(Signal Signal, DateTimeOffset? ReceivedAt = null) : IAccountCommand
+/// <param name="SubmittedBy">
+/// Who sent the signal, as the ingress authenticated it (the gateway's API key name, never the key): recorded in the
+/// account's decision event so the journal says who sent each signal. Null for ingresses without keys.
+/// </param>
+public sealed record ExecuteSignal(Signal Signal, DateTimeOffset? ReceivedAt = null, string? SubmittedBy = null) : IAccountCommand
 {
     public Identity Identity => Signal.Identity;
 }
@@ -30,6 +34,9 @@ public sealed record ResolveExposure(Identity Identity, string PairId, string Re
 
 /// <summary>Answered with an <see cref="AccountStatus"/>.</summary>
 public sealed record GetAccountStatus(Identity Identity) : IAccountCommand;
+
+/// <summary>Where signal <paramref name="SignalId"/> of this identity stands. Answered with a <see cref="SignalState"/>.</summary>
+public sealed record GetSignalState(Identity Identity, string SignalId) : IAccountCommand;
 
 /// <summary>
 /// A pair tells its account that the journal refused one of its writes (the storage lost its history): nothing of

@@ -19,6 +19,19 @@ public enum SignalAnswerKind
     Unknown,
 }
 
+public static class SignalAnswerKindCodes
+{
+    /// <summary>The one spelling of a decision, shared by the journal, logs and the gateway's answers.</summary>
+    public static string Code(this SignalAnswerKind kind) => kind switch
+    {
+        SignalAnswerKind.Executed => "executed",
+        SignalAnswerKind.Rejected => "rejected",
+        SignalAnswerKind.Duplicate => "duplicate",
+        SignalAnswerKind.Unknown => "unknown",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
+
 public sealed record SignalAnswer(
     string SignalId,
     SignalAnswerKind Kind,
@@ -49,3 +62,9 @@ public sealed record AccountStatus(
     DateTimeOffset AsOf,
     LimitedState? Limited = null,
     bool DryRun = false) : IExecutorMessage;
+
+/// <summary>
+/// The answer to <see cref="GetSignalState"/>: the signal's first decision and where its pair stands, as of
+/// <paramref name="AsOf"/>; <paramref name="Standing"/> is null when the identity never saw the signal id.
+/// </summary>
+public sealed record SignalState(Identity Identity, string SignalId, SignalStanding? Standing, DateTimeOffset AsOf, bool DryRun = false) : IExecutorMessage;

@@ -7,9 +7,10 @@ namespace BetExecutor.Actors.Configuration;
 /// <summary>
 /// Reads the values of one HOCON section, each checked against its range; every failure is a
 /// <see cref="SettingException"/> naming the setting's full path. Values are parsed here rather than by Akka's
-/// lenient getters, so a duration needs a unit and a number is a number.
+/// lenient getters, so a duration needs a unit and a number is a number. Public so that every section of
+/// reference.conf (the gateway's too) is read by the same rules.
 /// </summary>
-internal sealed partial class SettingReader(Config section, string path)
+public sealed partial class SettingReader(Config section, string path)
 {
     public string PathOf(string key) => $"{path}.{key}";
 
@@ -85,6 +86,21 @@ internal sealed partial class SettingReader(Config section, string path)
         return text;
     }
 
+    /// <summary>A size in bytes: a whole number with an optional unit B, KiB or MiB (64KiB), in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public long Bytes(string key, long min, long max)
+    {
+        var text = Text(key);
+        var match = SizePattern().Match(text);
+        if (!match.Success || !long.TryParse(match.Groups["amount"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > int.MaxValue)
+            throw new SettingException(PathOf(key), $"'{text}' is not a size (a whole number and a unit: B, KiB or MiB, e.g. 64KiB)");
+        var bytes = amount * match.Groups["unit"].Value switch { "KiB" => 1024L, "MiB" => 1024L * 1024L, _ => 1L };
+        if (bytes < min || bytes > max) throw new SettingException(PathOf(key), $"must be between {min} and {max} bytes (got {text})");
+        return bytes;
+    }
+
+    /// <summary>A single text value, trimmed; what it means is the caller's to check.</summary>
+    public string Value(string key) => Text(key);
+
     private bool IsOff(string key) => Text(key).Equals("off", StringComparison.OrdinalIgnoreCase);
 
     private string Text(string key)
@@ -97,6 +113,9 @@ internal sealed partial class SettingReader(Config section, string path)
 
     [GeneratedRegex(@"^(?<amount>-?\d+(\.\d+)?)\s*(?<unit>ms|milliseconds?|s|seconds?|m|minutes?|h|hours?|d|days?)$")]
     private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"^(?<amount>\d{1,12})\s*(?<unit>B|KiB|MiB)?$")]
+    private static partial Regex SizePattern();
 
     [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
     private static partial Regex NumberPattern();

@@ -11,6 +11,8 @@ internal static class StrictKeys
 {
     private const string IdentitiesPath = ExecutorConfiguration.Section + ".limits.identities";
     private const string DefaultLimitsPath = ExecutorConfiguration.Section + ".limits.default";
+    /// <summary>Keyed by key name: any name, each a single value (the key's hash; the gateway checks its form).</summary>
+    private const string GatewayKeysPath = ExecutorConfiguration.Section + ".gateway.api-keys";
 
     public static void Check(Config overrides, Config reference)
     {
@@ -39,8 +41,15 @@ internal static class StrictKeys
             }
             if (!value.IsObject()) throw new SettingException(full, "is a section: give its keys in { }");
             if (full == IdentitiesPath) CompareIdentities(value.GetObject(), reference);
+            else if (full == GatewayKeysPath) CompareSingleValues(value.GetObject(), full);
             else Compare(value.GetObject(), expected.GetObject(), full, reference);
         }
+    }
+
+    private static void CompareSingleValues(HoconObject entries, string path)
+    {
+        foreach (var (name, entry) in entries.Items)
+            if (entry.IsObject()) throw new SettingException($"{path}.{name}", "is a section: give a single value");
     }
 
     /// <summary>Each identity's entry may name any key of <c>limits.default</c>, and nothing else.</summary>

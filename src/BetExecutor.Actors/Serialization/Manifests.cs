@@ -50,6 +50,8 @@ public static class Manifests
         ("msg.operator-done.v1", typeof(OperatorAnswer.Done)),
         ("msg.operator-refused.v1", typeof(OperatorAnswer.Refused)),
         ("msg.account-status.v1", typeof(AccountStatus)),
+        ("msg.get-signal-state.v1", typeof(GetSignalState)),
+        ("msg.signal-state.v1", typeof(SignalState)),
     ];
 
     private static readonly Dictionary<Type, string> ByType = All.ToDictionary(e => e.Type, e => e.Manifest);

@@ -23,18 +23,33 @@ public static class StableCodes
         new StableCodeConverter<SettlementState>(s => s.Code()),
         new StableCodeConverter<NothingStandsReason>(r => r.Code()),
         new StableCodeConverter<AbandonReason>(r => r.Code()),
-        new StableCodeConverter<SignalAnswerKind>(k => k switch
-        {
-            SignalAnswerKind.Executed => "executed",
-            SignalAnswerKind.Rejected => "rejected",
-            SignalAnswerKind.Duplicate => "duplicate",
-            SignalAnswerKind.Unknown => "unknown",
-            _ => throw new ArgumentOutOfRangeException(nameof(k), k, null),
-        }),
+        new StableCodeConverter<PairStanding>(s => s.Code()),
+        new StableCodeConverter<SignalAnswerKind>(k => k.Code()),
     ];
 
     public static IReadOnlyCollection<Type> EnumTypes { get; } =
         Converters.Select(c => c.Type!).ToArray();
+
+    /// <summary>
+    /// Optional fields added to a stored type after its first version: written only when set, so an event or message
+    /// without one is stored exactly as before the field existed (and the fixture's older lines stay as they were).
+    /// </summary>
+    private static readonly (Type Type, string Property)[] OmittedWhenAbsent =
+    [
+        (typeof(SignalAccepted), nameof(SignalAccepted.SubmittedBy)),
+        (typeof(SignalDenied), nameof(SignalDenied.SubmittedBy)),
+        (typeof(ExecuteSignal), nameof(ExecuteSignal.SubmittedBy)),
+    ];
+
+    public static void OmitAbsentOptionalFields(JsonTypeInfo info)
+    {
+        foreach (var property in info.Properties)
+        {
+            var clrName = property.AttributeProvider is System.Reflection.MemberInfo member ? member.Name : null;
+            if (OmittedWhenAbsent.Contains((info.Type, clrName!)))
+                property.ShouldSerialize = (_, value) => value is not null;
+        }
+    }
 
     /// <summary>The closed outcome is stored with its case's code as the discriminator: <c>{"kind": "exposure", ...}</c>.</summary>
     public static void DescribeClosedHierarchies(JsonTypeInfo info)

@@ -14,12 +14,13 @@ public abstract record AccountEvent : IDomainEvent
 /// <summary>
 /// The signal passed every control: its pair starts and the cooldown runs until <paramref name="CooldownUntil"/>.
 /// <paramref name="ReceivedAt"/> is when the ingress received it (absent in events written before it was recorded):
-/// the pair never starts later than max-signal-age after it.
+/// the pair never starts later than max-signal-age after it. <paramref name="SubmittedBy"/> names who sent it (the
+/// gateway's API key name; absent for other ingresses and in events written before it was recorded).
 /// </summary>
-public sealed record SignalAccepted(Signal Signal, DateTimeOffset CooldownUntil, DateTimeOffset? ReceivedAt = null) : AccountEvent;
+public sealed record SignalAccepted(Signal Signal, DateTimeOffset CooldownUntil, DateTimeOffset? ReceivedAt = null, string? SubmittedBy = null) : AccountEvent;
 
-/// <summary>Our controls refused the signal; nothing was sent.</summary>
-public sealed record SignalDenied(string SignalId, DenialReason Reason, string Detail) : AccountEvent;
+/// <summary>Our controls refused the signal; nothing was sent. <paramref name="SubmittedBy"/> as for <see cref="SignalAccepted"/>.</summary>
+public sealed record SignalDenied(string SignalId, DenialReason Reason, string Detail, string? SubmittedBy = null) : AccountEvent;
 
 /// <summary>
 /// A pair recorded its positive intent later than its signal was accepted (a restart in between): the cooldown,

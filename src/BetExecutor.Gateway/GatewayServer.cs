@@ -1,0 +1,104 @@
+using System.Net;
+using Akka.Actor;
+using BetExecutor.Actors.Configuration;
+using BetExecutor.Actors.Time;
+using BetExecutor.Gateway.Configuration;
+using BetExecutor.Gateway.Endpoints;
+using BetExecutor.Gateway.Health;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace BetExecutor.Gateway;
+
+/// <summary>
+/// The gateway's HTTP server (Kestrel): <c>POST /signals</c>, <c>GET /signals/{provider}/{whitelabel}/{account}/{signalId}</c>,
+/// <c>GET /health/live</c> and <c>GET /health/ready</c> (README: Sending signals). Start it with
+/// <see cref="StartAsync"/>; it serves until disposed.
+/// </summary>
+public sealed class GatewayServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly GatewayRequests _requests;
+
+    private GatewayServer(WebApplication app, GatewayRequests requests, Uri address)
+    {
+        _app = app;
+        _requests = requests;
+        Address = address;
+    }
+
+    /// <summary>The log property that names the API key a request came with, on every line the request causes.</summary>
+    public const string KeyLogProperty = "ApiKey";
+
+    /// <summary>The bound address, with the real port when the options asked for port 0 (<c>http://127.0.0.1:PORT/</c>).</summary>
+    public Uri Address { get; }
+
+    /// <param name="options">From <see cref="GatewayConfiguration.Read"/>.</param>
+    /// <param name="accounts">The account shard region or its proxy: the only way a signal reaches an account.</param>
+    /// <param name="readiness">What <c>/health/ready</c> checks; <see cref="GatewayReadiness.ForCluster"/> on a node.</param>
+    /// <param name="clock">Stamps each signal's receipt.</param>
+    /// <param name="logger">Every line a request causes carries the key's name (property <c>ApiKey</c>); never a key.</param>
+    /// <exception cref="SettingException">no API key is configured (one line naming the setting).</exception>
+    /// <exception cref="IOException">the address cannot be bound (Kestrel's error, e.g. the port is taken).</exception>
+    public static async Task<GatewayServer> StartAsync(
+        GatewayOptions options, IActorRef accounts, GatewayReadiness readiness, IExecutorClock clock, ILogger logger,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(readiness);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(logger);
+        if (options.Keys.Count == 0)
+            throw new SettingException($"{GatewayConfiguration.Section}.api-keys",
+                $"no API key configured, so no one could send a signal: add name = \"<sha256 hex of the key>\" or set {GatewayConfiguration.KeysVariable}=name=<hex>");
+
+        // An empty builder: no configuration sources (ASPNETCORE_URLS and the like cannot widen the binding), no
+        // logging providers (ASP.NET's own lines could carry headers); the gateway logs through Serilog itself.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(GatewayServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // The body limit is enforced while reading (BoundedBody), which also drains a refused body so its sender
+            // hears the 413; Kestrel's own limit would cut the connection instead.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(options.Listen);
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        var app = builder.Build();
+        var requests = new GatewayRequests(options, new SignalEndpoints(options, accounts, clock), new HealthEndpoints(readiness), logger);
+        app.Run(requests.HandleAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            requests.Dispose();
+            await app.DisposeAsync();
+            throw;
+        }
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        if (!IPAddress.IsLoopback(options.Listen.Address))
+            logger.Warning("Gateway listens on {Listen}, beyond loopback: reachable from other machines", options.Listen);
+        logger.Information("Gateway listening on {Address} with API keys {KeyNames}", address, options.Keys.Names);
+        return new GatewayServer(app, requests, address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _requests.Dispose();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Configuration;
+using BetExecutor.Gateway.Health;
+using BetExecutor.Gateway.Tests.Support;
+using static BetExecutor.Gateway.Tests.Support.GatewayHarness;
+
+namespace BetExecutor.Gateway.Tests;
+
+public sealed class RateAndReadinessTests
+{
+    [Fact]
+    public async Task A_key_over_its_rate_is_answered_429_with_retry_after_while_another_key_still_gets_in()
+    {
+        await using var gateway = await GatewayHarness.StartAsync("rate-limit { requests = 1, per = 1h, burst = 2 }");
+
+        var first = await gateway.PostAsync(SignalFor("s-1"), DeskKey);
+        var second = await gateway.PostAsync(SignalFor("s-1"), DeskKey);
+        var third = await gateway.PostAsync(SignalFor("s-1"), DeskKey);
+        var otherKey = await gateway.PostAsync(SignalFor("s-1"), OtherKey);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.Status, second.Status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.Status);
+        Assert.Equal("rate-limited", third.Json!["error"]!["code"]!.GetValue<string>());
+        Assert.NotNull(third.RetryAfter);
+        Assert.True(third.RetryAfter > TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.OK, otherKey.Status);
+    }
+
+    [Fact]
+    public async Task Live_is_200_and_ready_is_200_on_a_node_whose_member_and_an_executor_are_up()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+
+        var live = await gateway.GetAsync("health/live", key: null);
+        var ready = await gateway.GetAsync("health/ready", key: null);
+
+        Assert.Equal(HttpStatusCode.OK, live.Status);
+        Assert.Equal(HttpStatusCode.OK, ready.Status);
+        Assert.True(ready.Json!["ready"]!.GetValue<bool>());
+    }
+
+    /// <summary>
+    /// A second actor system, clustered but not yet joined, with the executor role: not ready (its member is not up,
+    /// no executor is); once it joins itself, ready. Its readiness is the real cluster check.
+    /// </summary>
+    [Fact]
+    public async Task Ready_goes_from_503_naming_what_is_missing_to_200_once_the_member_and_an_executor_are_up()
+    {
+        using var system = ActorSystem.Create("readiness", ConfigurationFactory.ParseString("""
+            akka.actor.provider = cluster
+            akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
+            akka.cluster.roles = [executor]
+            akka.loglevel = WARNING
+            akka.stdout-loglevel = OFF
+            """));
+        await using var gateway = await GatewayHarness.StartAsync(readiness: _ => GatewayReadiness.ForCluster(system));
+
+        var before = await gateway.GetAsync("health/ready", key: null);
+        var up = new TaskCompletionSource();
+        var cluster = Cluster.Get(system);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        cluster.Join(cluster.SelfAddress);
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var after = await gateway.GetAsync("health/ready", key: null);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, before.Status);
+        Assert.Equal(["cluster-member", "executor"], before.Json!["notReady"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Contains("not up", before.Json!["checks"]!["cluster-member"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
+    }
+
+    [Fact]
+    public async Task A_gateway_only_member_with_no_executor_is_not_ready_and_a_redis_that_does_not_answer_is_named()
+    {
+        using var system = ActorSystem.Create("gateway-only", ConfigurationFactory.ParseString("""
+            akka.actor.provider = cluster
+            akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
+            akka.cluster.roles = [gateway]
+            akka.loglevel = WARNING
+            akka.stdout-loglevel = OFF
+            """));
+        var up = new TaskCompletionSource();
+        var cluster = Cluster.Get(system);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        cluster.Join(cluster.SelfAddress);
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Nothing listens on this port: a PING there is refused, as it is for a Redis that is down.
+        var deadRedis = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        deadRedis.Start();
+        var port = ((IPEndPoint)deadRedis.LocalEndpoint).Port;
+        deadRedis.Stop();
+        await using var gateway = await GatewayHarness.StartAsync(readiness: _ => GatewayReadiness.ForCluster(system, async ct =>
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port, ct);
+        }));
+
+        var ready = await gateway.GetAsync("health/ready", key: null);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
+        Assert.Equal(["executor", "redis"], ready.Json!["notReady"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal("no cluster member with role executor", ready.Json!["checks"]!["executor"]!.GetValue<string>());
+        await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
+    }
+}
