@@ -58,4 +58,25 @@ public sealed class UnansweredTests
         await gateway.SettledAsync();
         Assert.Equal(1, gateway.PositivesInBook(Alice));
     }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_a_one_line_500_with_no_stack_trace_and_is_logged()
+    {
+        await using var gateway = await GatewayHarness.StartAsync(accounts: s => s.Node.System.ActorOf(Props.Create(() => new AnsweringNonsense())));
+
+        var answer = await gateway.PostAsync(SignalFor("s-1"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, answer.Status);
+        Assert.Equal("internal-error", answer.Json!["error"]!["code"]!.GetValue<string>());
+        Assert.DoesNotContain("\n", answer.Text);
+        Assert.DoesNotContain(" at ", answer.Text);
+        Assert.DoesNotContain("Exception", answer.Text);
+        Assert.Contains(gateway.Log.Events, e => e.Level == Serilog.Events.LogEventLevel.Error && e.Exception is not null);
+    }
+
+    /// <summary>Answers a signal with something that is not a signal answer (a bug the gateway must survive).</summary>
+    private sealed class AnsweringNonsense : ReceiveActor
+    {
+        public AnsweringNonsense() => Receive<ExecuteSignal>(_ => Sender.Tell(42));
+    }
 }
