@@ -66,6 +66,8 @@ public sealed class LaunchedCluster : IAsyncDisposable
                 await cluster.WaitStartedAsync(node, Left());
                 progress($"{node.Name} [{string.Join(",", node.Spec.Roles)}] at {node.Spec.Address} (pid {node.Process.Pid})");
             }
+            await cluster.WaitAllUpAsync(Left());
+            progress("every node is an Up member of the cluster");
             foreach (var gateway in cluster.Gateways)
             {
                 await cluster.WaitReadyAsync(gateway, Left());
@@ -170,6 +172,26 @@ public sealed class LaunchedCluster : IAsyncDisposable
             if (!node.Process.IsRunning) throw new LaunchException($"{node.Name} exited before it could {what}:\n{node.Process.LogTail()}");
             if (clock.Elapsed > within) throw new LaunchException($"{node.Name} did not {what} within {within.TotalSeconds:0} s:\n{node.Process.LogTail()}");
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the cluster's leader has moved every node to Up (its log says so): shards are then allocated over
+    /// all executors from the first identity on, rather than piled on the first one up and moved later.
+    /// </summary>
+    private async Task WaitAllUpAsync(TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var logs = string.Concat(_nodes.Select(n => n.Process.ReadLog()));
+            var pending = _nodes.Where(n => !logs.Contains($"Leader is moving node [{n.Spec.Address}] to [\"Up\"]", StringComparison.Ordinal)).ToList();
+            if (pending.Count == 0) return;
+            if (pending.FirstOrDefault(n => !n.Process.IsRunning) is { } gone)
+                throw new LaunchException($"{gone.Name} exited before it was Up:\n{gone.Process.LogTail()}");
+            if (clock.Elapsed > within)
+                throw new LaunchException($"not Up within {within.TotalSeconds:0} s: {string.Join(", ", pending.Select(n => n.Name))}\n{pending[0].Process.LogTail()}");
+            await Task.Delay(250);
         }
     }
 
