@@ -91,7 +91,8 @@ public sealed class GatewayServer : IAsyncDisposable
         var address = new Uri(bound.EndsWith('/') ? bound : bound + "/");
         if (!IPAddress.IsLoopback(options.Listen.Address))
             logger.Warning("Gateway listens on {Listen}, beyond loopback: reachable from other machines", options.Listen);
-        logger.Information("Gateway listening on {Address} with API keys {KeyNames}", address, options.Keys.Names);
+        // The one start line the node shows (its caller does not log another); the key names, never keys, as a property.
+        logger.ForContext("ApiKeyNames", options.Keys.Names).Information("Gateway listening on {Address}", address);
         return new GatewayServer(app, requests, address);
     }
 

@@ -2,6 +2,9 @@ using Akka.Hosting;
 using BetExecutor.Actors;
 using BetExecutor.Actors.Configuration;
 using BetExecutor.Actors.Time;
+using BetExecutor.Gateway;
+using BetExecutor.Gateway.Configuration;
+using BetExecutor.Gateway.Health;
 using BetExecutor.Venues.Contract;
 using BetExecutor.Venues.Http;
 using BetExecutor.Venues.Simulator;
@@ -28,10 +31,13 @@ if (args.Length > 0)
 
 NodeEnvironment environment;
 NodeConfiguration configuration;
+GatewayOptions? gatewayOptions = null;
 try
 {
     environment = NodeEnvironment.Read(Environment.GetEnvironmentVariable);
     configuration = NodeConfiguration.Load(environment.Options.ExtraHocon);
+    if (environment.Options.Roles.Gateway)
+        gatewayOptions = GatewayConfiguration.Read(environment.Options.ExtraHocon, environment.GatewayKeys, environment.GatewayListen);
 }
 catch (NodeUsageException ex)
 {
@@ -41,6 +47,15 @@ catch (SettingException ex)
 {
     var file = Environment.GetEnvironmentVariable("BETEXECUTOR_HOCON");
     return Fail(NodeUsage.BadUsage, string.IsNullOrWhiteSpace(file) ? ex.Message : $"{ex.Message} (in {file.Trim()})");
+}
+
+if (gatewayOptions is { Keys.Count: 0 })
+{
+    // Asked for, a gateway without a key is a mistake; the default (both roles) without one is a node fed otherwise.
+    if (environment.RolesGiven)
+        return Fail(NodeUsage.BadUsage,
+            $"{GatewayConfiguration.Section}.api-keys: the node has the gateway role but no API key, so no one could send a signal: add name = \"<sha256 hex of the key>\" or set {GatewayConfiguration.KeysVariable}=name=<hex>");
+    gatewayOptions = null;
 }
 
 // Every password the node knows is masked in every log line, whatever quotes it.
@@ -128,24 +143,54 @@ catch (Exception ex)
     Console.SetOut(stdout);
     logger.Debug(ex, "The node failed to start");
     var cause = RedisConnectionString.Redact(ExceptionSummary.Describe(ex), secrets);
-    var hint = cause.Contains("bind", StringComparison.OrdinalIgnoreCase)
-        ? $"BETEXECUTOR_HOST/BETEXECUTOR_PORT: cannot listen on {environment.Options.Hostname}:{environment.Options.Port} ({cause}): pick a free port"
-        : $"the node failed to start: {cause} (details: BETEXECUTOR_LOG_LEVEL=debug)";
+    var hint = StartFailure.Hint(ex, cause, environment.Options);
     return Fail(NodeUsage.RunTimeFailure, hint);
 }
-logger.Information("Node {Node} started (incarnation {Incarnation}, journal {Journal}, venue {Venue})",
-    settings.Node, settings.Incarnation,
+logger.Information("Node {Node} started (incarnation {Incarnation}, roles {Roles}, journal {Journal}, lease {Lease}, venue {Venue})",
+    settings.Node, settings.Incarnation, environment.Options.Roles,
     environment.Options.RedisConnectionString is { } r ? $"redis {RedisConnectionString.Describe(r)}" : "in-memory",
+    environment.Options.RedisConnectionString is null ? "none (single node, in memory)" : $"redis, heartbeat-timeout {configuration.Lease.HeartbeatTimeout.TotalSeconds:0.###}s",
     venueName);
 
 var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
 _ = refusal.Refused.ContinueWith(_ => lifetime.StopApplication(), TaskScheduler.Default);
+var gatewayStopped = Task.CompletedTask;
+if (gatewayOptions is not null)
+{
+    var system = host.Services.GetRequiredService<Akka.Actor.ActorSystem>();
+    var region = await host.Services.GetRequiredService<IActorRegistry>().GetAsync<AccountRegion>();
+    var redisPing = environment.Options.RedisConnectionString is { } pinged
+        ? async (CancellationToken _) =>
+        {
+            if (await RedisProbe.FailureAsync(pinged, GatewayReadiness.CheckTimeout) is not null)
+                throw new InvalidOperationException($"Redis at {RedisConnectionString.Describe(pinged)} did not answer");
+        }
+        : (Func<CancellationToken, Task>?)null;
+    GatewayServer gateway;
+    try
+    {
+        gateway = await GatewayServer.StartAsync(gatewayOptions, region, GatewayReadiness.ForCluster(system, redisPing), services.Clock, logger);
+    }
+    catch (IOException ex)
+    {
+        logger.Debug(ex, "The gateway failed to start");
+        await host.StopAsync();
+        return Fail(NodeUsage.RunTimeFailure,
+            $"{GatewayConfiguration.ListenVariable}: the gateway cannot listen on {gatewayOptions.Listen} ({ex.Message}): pick a free port");
+    }
+    // GatewayServer logged "Gateway listening on {Address} with API keys {KeyNames}" (names, never keys).
+    // Stops taking signals as soon as the node begins to stop, before the accounts go.
+    var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    gatewayStopped = stopping.Task.ContinueWith(_ => gateway.DisposeAsync().AsTask(), TaskScheduler.Default).Unwrap();
+    lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+}
 if (environment.StdinFeed)
 {
     var accounts = await host.Services.GetRequiredService<IActorRegistry>().GetAsync<AccountRegion>();
     await new StdinFeed(accounts, services.Clock, logger).RunAsync(Console.In, Console.Out, lifetime.ApplicationStopping);
 }
 await host.WaitForShutdownAsync();
+await gatewayStopped;
 if (refusal.Reason is { } reason) return Fail(NodeUsage.BadUsage, $"the cluster refused this node: {reason}");
 return 0;
 

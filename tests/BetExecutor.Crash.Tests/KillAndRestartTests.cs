@@ -82,6 +82,13 @@ public sealed class KillAndRestartTests(ITestOutputHelper output) : IAsyncLifeti
           max-start-delay = 1s
           pair-restart-delay = 500ms
         }
+        # Short shard leases: each restart is a new incarnation that waits until the killed one's leases expire
+        # (at most heartbeat-timeout after its last renewal), instead of the 20 s default.
+        akka.coordination.lease.redis {
+          heartbeat-timeout = 3s
+          heartbeat-interval = 500ms
+          lease-operation-timeout = 1s
+        }
         """;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("betexecutor-crash-").FullName;

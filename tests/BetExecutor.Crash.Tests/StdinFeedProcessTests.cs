@@ -173,4 +173,54 @@ public sealed class StdinFeedProcessTests(ITestOutputHelper output) : IAsyncLife
         Assert.All(_venue.Simulator.AllAttempts(), a => Assert.Equal("match-odds", a.Request.Market));
         Assert.Contains(_venue.Simulator.AllAttempts(), a => a.Request.Stake == 50m && a.Request.Selection == "home");
     }
+
+    [Fact]
+    public async Task A_status_line_with_a_bad_identity_part_or_without_identity_gets_an_error_answer_naming_the_field_at_once()
+    {
+        await WaitUntilReadyAsync();
+        var lines = new (string Line, string Field)[]
+        {
+            ("""{"status": {"provider": "bookie", "whitelabel": "brand1", "account": "a/b"}}""", "status.account"),
+            ("""{"status": {"provider": "bookie", "whitelabel": "brand1"}}""", "status.account"),
+            ("""{"status": {}}""", "status.provider"),
+            ("""{"status": null}""", "status"),
+        };
+        foreach (var (line, field) in lines)
+        {
+            var sent = DateTimeOffset.UtcNow;
+            Assert.True(_node!.TrySend(line), "the node's stdin closed");
+            var answer = await NextAnswerAsync();
+            output.WriteLine($"{line} -> {answer.ToJsonString()} after {(DateTimeOffset.UtcNow - sent).TotalMilliseconds:0} ms");
+            var error = Assert.IsType<JsonObject>(answer["error"]);
+            Assert.Contains(field, error["errors"]!.AsArray().Select(e => (string?)e!["field"]));
+        }
+        Assert.DoesNotContain("NullReferenceException", _log!.Tail());
+        Assert.False(_node!.HasExited);
+    }
+
+    [Fact]
+    public async Task SIGTERM_ends_the_node_with_exit_0_while_its_standard_input_is_still_open()
+    {
+        await WaitUntilReadyAsync();
+        Assert.True(_node!.TrySend(new JsonObject { ["status"] = IdentityJson.Write(Alice) }.ToJsonString()));
+        await NextAnswerAsync();
+
+        Assert.Equal(0, Signals.Terminate(_node.Pid));
+        // Generous for a loaded machine: what fails here is a node that never exits (it waited for a line on stdin).
+        await _node.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(_node.HasExited, $"the node still runs after SIGTERM{Environment.NewLine}{_log!.Tail()}");
+        Assert.Equal(0, _node.ExitCode);
+    }
+
+    private static class Signals
+    {
+        private const int SigTerm = 15;
+
+        /// <summary>SIGTERM to one process, by its pid (0 when sent).</summary>
+        public static int Terminate(int pid) => kill(pid, SigTerm);
+
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        private static extern int kill(int pid, int signal);
+    }
 }

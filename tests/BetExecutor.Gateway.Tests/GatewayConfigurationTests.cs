@@ -93,6 +93,18 @@ public sealed class GatewayConfigurationTests
         Assert.Equal(new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0), options.Listen);
     }
 
+    /// <summary>The node hands over its configuration as loaded (reference.conf under its overrides), not the overrides alone.</summary>
+    [Fact]
+    public void The_nodes_merged_configuration_reads_as_its_overrides_do()
+    {
+        var overrides = ConfigurationFactory.ParseString($"bet-executor.gateway {{ api-keys.desk = \"{Hash}\", answer-timeout = 4s }}\nbet-executor.cooldown = 30s");
+
+        var merged = GatewayConfiguration.Read(ExecutorConfiguration.Merge(overrides));
+
+        Assert.Equal(["desk"], merged.Keys.Names);
+        Assert.Equal(TimeSpan.FromSeconds(4), merged.AnswerTimeout);
+    }
+
     [Theory]
     [InlineData("ops", GatewayConfiguration.KeysVariable)]
     [InlineData("ops=", GatewayConfiguration.KeysVariable)]
@@ -121,12 +133,14 @@ public sealed class GatewayConfigurationTests
     }
 
     [Fact]
-    public async Task Port_0_binds_a_free_port_and_reports_it()
+    public async Task Port_0_binds_a_free_port_and_reports_it_in_the_one_start_line()
     {
         await using var gateway = await GatewayHarness.StartAsync();
 
         Assert.Equal("127.0.0.1", gateway.Gateway.Address.Host);
         Assert.NotEqual(0, gateway.Gateway.Address.Port);
         Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync("health/live", key: null)).Status);
+        var started = Assert.Single(gateway.Log.Events, e => e.MessageTemplate.Text == "Gateway listening on {Address}");
+        Assert.Contains($"127.0.0.1:{gateway.Gateway.Address.Port}/", started.RenderMessage());
     }
 }

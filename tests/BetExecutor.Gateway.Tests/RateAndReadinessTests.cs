@@ -1,7 +1,4 @@
 using System.Net;
-using Akka.Actor;
-using Akka.Cluster;
-using Akka.Configuration;
 using BetExecutor.Gateway.Health;
 using BetExecutor.Gateway.Tests.Support;
 using static BetExecutor.Gateway.Tests.Support.GatewayHarness;
@@ -34,7 +31,7 @@ public sealed class RateAndReadinessTests
         await using var gateway = await GatewayHarness.StartAsync();
 
         var live = await gateway.GetAsync("health/live", key: null);
-        var ready = await gateway.GetAsync("health/ready", key: null);
+        var ready = await gateway.ReadyAsync();
 
         Assert.Equal(HttpStatusCode.OK, live.Status);
         Assert.Equal(HttpStatusCode.OK, ready.Status);
@@ -48,51 +45,30 @@ public sealed class RateAndReadinessTests
     [Fact]
     public async Task Ready_goes_from_503_naming_what_is_missing_to_200_once_the_member_and_an_executor_are_up()
     {
-        using var system = ActorSystem.Create("readiness", ConfigurationFactory.ParseString("""
-            akka.actor.provider = cluster
-            akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
-            akka.cluster.roles = [executor]
-            akka.loglevel = WARNING
-            akka.stdout-loglevel = OFF
-            """));
-        await using var gateway = await GatewayHarness.StartAsync(readiness: _ => GatewayReadiness.ForCluster(system));
+        await using var member = LoneMember.Start("executor");
+        await using var gateway = await GatewayHarness.StartAsync(readiness: _ => GatewayReadiness.ForCluster(member.System));
 
         var before = await gateway.GetAsync("health/ready", key: null);
-        var up = new TaskCompletionSource();
-        var cluster = Cluster.Get(system);
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        cluster.Join(cluster.SelfAddress);
-        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await member.JoinSelfAsync();
         var after = await gateway.GetAsync("health/ready", key: null);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, before.Status);
         Assert.Equal(["cluster-member", "executor"], before.Json!["notReady"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Contains("not up", before.Json!["checks"]!["cluster-member"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, after.Status);
-        await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
     }
 
     [Fact]
     public async Task A_gateway_only_member_with_no_executor_is_not_ready_and_a_redis_that_does_not_answer_is_named()
     {
-        using var system = ActorSystem.Create("gateway-only", ConfigurationFactory.ParseString("""
-            akka.actor.provider = cluster
-            akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
-            akka.cluster.roles = [gateway]
-            akka.loglevel = WARNING
-            akka.stdout-loglevel = OFF
-            """));
-        var up = new TaskCompletionSource();
-        var cluster = Cluster.Get(system);
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        cluster.Join(cluster.SelfAddress);
-        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await using var member = LoneMember.Start("gateway");
+        await member.JoinSelfAsync();
         // Nothing listens on this port: a PING there is refused, as it is for a Redis that is down.
         var deadRedis = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         deadRedis.Start();
         var port = ((IPEndPoint)deadRedis.LocalEndpoint).Port;
         deadRedis.Stop();
-        await using var gateway = await GatewayHarness.StartAsync(readiness: _ => GatewayReadiness.ForCluster(system, async ct =>
+        await using var gateway = await GatewayHarness.StartAsync(readiness: _ => GatewayReadiness.ForCluster(member.System, async ct =>
         {
             using var client = new System.Net.Sockets.TcpClient();
             await client.ConnectAsync(IPAddress.Loopback, port, ct);
@@ -103,6 +79,5 @@ public sealed class RateAndReadinessTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
         Assert.Equal(["executor", "redis"], ready.Json!["notReady"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal("no cluster member with role executor", ready.Json!["checks"]!["executor"]!.GetValue<string>());
-        await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
     }
 }

@@ -46,7 +46,7 @@ public sealed class UnansweredTests
     [Fact]
     public async Task A_retry_after_a_lost_answer_returns_the_first_decision_and_the_venue_holds_one_positive()
     {
-        await using var gateway = await GatewayHarness.StartAsync("answer-timeout = 2s",
+        await using var gateway = await GatewayHarness.StartAsync("answer-timeout = 3s",
             accounts: s => Links.LosingAnswers(s.Node.System, s.Node.Accounts, answersLost: 1));
 
         var lost = await gateway.PostAsync(SignalFor("s-1"));

@@ -29,10 +29,13 @@ public sealed partial class AccountActor : ReceivePersistentActor
     private readonly Dictionary<string, IActorRef> _awaitingIntent = [];
     private long _childSerial;
 
-    public AccountActor(Identity identity, ExecutorServices services)
+    /// <param name="idlePassivation">How long an account with nothing in flight waits for a message before it
+    /// passivates; null: never. Only for a sharded entity: passivation asks the parent shard to stop it.</param>
+    public AccountActor(Identity identity, ExecutorServices services, TimeSpan? idlePassivation = null)
     {
         _identity = identity;
         _services = services;
+        _idlePassivation = idlePassivation;
         _state = services.Storage.Remembered(identity) ?? AccountState.Initial(identity);
         // After a storage loss on this node nothing is read from the journal again: the account runs from memory.
         PersistenceId = PersistenceIdFor(identity);
@@ -65,6 +68,8 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Command<RestartPair>(r => RestartPairIfStillInFlight(r.PairId));
         Command<LegsLookedUp>(OnLegsLookedUp);
         Command<LookUpAgain>(l => LookUpLegs(l.PairId, final: true));
+        Command<IdleCheck>(_ => OnIdleCheck());
+        Command<StopIdleAccount>(_ => OnStopIdle());
         Command<SaveSnapshotSuccess>(s => _log.Debug("Snapshot saved at {SequenceNr}", s.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(f => _log.Warning("Snapshot at {SequenceNr} failed: {Error}; recovery replays more events until the next one", f.Metadata.SequenceNr, f.Cause.Message));
     }
@@ -79,8 +84,9 @@ public sealed partial class AccountActor : ReceivePersistentActor
 
     public static string PersistenceIdFor(Identity identity) => $"account/{identity.Key}";
 
-    public static Props Props(Identity identity, ExecutorServices services) =>
-        Akka.Actor.Props.Create(() => new AccountActor(identity, services));
+    /// <param name="idlePassivation">For a sharded account: passivate after this long idle (see AccountActor.Passivation.cs); null: never.</param>
+    public static Props Props(Identity identity, ExecutorServices services, TimeSpan? idlePassivation = null) =>
+        Akka.Actor.Props.Create(() => new AccountActor(identity, services, idlePassivation));
 
     private DateTimeOffset Now => _services.Clock.UtcNow;
 

@@ -32,6 +32,14 @@ public static class ExecutorConfiguration
         return ReadSection(new SettingReader(Merge(overrides).GetConfig(Section), Section));
     }
 
+    /// <summary>
+    /// A duration of the merged configuration outside <c>bet-executor</c> (an <c>akka</c> timing the node reads itself),
+    /// with the same rules and messages as the executor's own.
+    /// </summary>
+    /// <exception cref="SettingException">not a duration, or out of range (names <paramref name="section"/>.<paramref name="key"/>).</exception>
+    public static TimeSpan Duration(Config config, string section, string key, bool zeroAllowed) =>
+        new SettingReader(config.GetConfig(section), section).Duration(key, zeroAllowed);
+
     private static ExecutorOptions ReadSection(SettingReader c)
     {
         var limits = ReadLimits(c.Section("limits"));
@@ -68,7 +76,8 @@ public static class ExecutorConfiguration
             Shards: c.Whole("shards", 1, 10_000),
             limits,
             ReadVenueClient(c.Section("venue-client")),
-            DataDirectory: c.FilePath("data-directory"));
+            DataDirectory: c.FilePath("data-directory"),
+            AccountIdlePassivation: c.DurationOrOff("account-idle-passivation"));
     }
 
     private static IdentityPolicies ReadLimits(SettingReader c)

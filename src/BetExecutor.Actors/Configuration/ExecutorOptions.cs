@@ -8,6 +8,7 @@ namespace BetExecutor.Actors.Configuration;
 /// Everything under <c>bet-executor</c>, typed and range-checked (see reference.conf for each setting's meaning).
 /// Built only by <see cref="ExecutorConfiguration"/>, so its defaults are always the reference file's.
 /// </summary>
+/// <param name="AccountIdlePassivation">A sharded account with nothing in flight passivates after this long without a message; null: never.</param>
 public sealed record ExecutorOptions(
     AccountSettings Account,
     PairSettings Pair,
@@ -16,7 +17,8 @@ public sealed record ExecutorOptions(
     int Shards,
     IdentityPolicies Limits,
     HttpVenueClientOptions VenueClient,
-    string DataDirectory)
+    string DataDirectory,
+    TimeSpan? AccountIdlePassivation)
 {
     /// <summary>The settings one start of a node runs with; <paramref name="node"/> is stamped on every event it writes.</summary>
     public ExecutorSettings ToSettings(string node) =>

@@ -39,6 +39,9 @@ public sealed partial class SettingReader(Config section, string path)
         return TimeSpan.FromMilliseconds((double)milliseconds);
     }
 
+    /// <summary>A duration more than 0s, or <c>off</c> (null).</summary>
+    public TimeSpan? DurationOrOff(string key) => IsOff(key) ? null : Duration(key, zeroAllowed: false);
+
     public int Whole(string key, int min, int max)
     {
         var text = Text(key);

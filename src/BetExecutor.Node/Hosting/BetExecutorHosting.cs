@@ -4,15 +4,18 @@ using Akka.Logger.Serilog;
 using Akka.Remote.Hosting;
 using BetExecutor.Actors;
 using BetExecutor.Actors.Accounts;
+using BetExecutor.Coordination.Redis.Hosting;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Node.Hosting.Membership;
+using BetExecutor.Persistence.Redis;
 using BetExecutor.Persistence.Redis.Hosting;
 
 namespace BetExecutor.Node.Hosting;
 
 /// <summary>
-/// The one host chain of an executor node: its configuration (loaded once), remoting (TLS off loopback), clustering
-/// with the membership gate, the account shard region, persistence and logging.
+/// The one host chain of a node: its configuration (loaded once), remoting (TLS off loopback), clustering with the
+/// membership gate and the split-brain resolver, the account shard region (executor) or a proxy to it (gateway only),
+/// persistence, the Redis lease, and logging.
 /// </summary>
 public static class BetExecutorHosting
 {
@@ -23,6 +26,10 @@ public static class BetExecutorHosting
     {
         refusal ??= new NodeRefusal();
         var fingerprint = PersistenceFingerprint.Of(options, configuration.Options.Shards);
+        // With Redis, one lease per account shard and one for the split-brain resolver, in the journal's Redis: two
+        // partitions of a cluster can never both host an identity. In memory (a single-node demo) there is no lease.
+        var redisOptions = options.RedisConnectionString is { } text ? RedisConnectionString.Parse(text).ToString(includePassword: true) : null;
+        var lease = redisOptions is null ? null : configuration.Lease.Option(redisOptions, options.RedisKeyPrefix);
         builder
             .AddHocon(configuration.Hocon, HoconAddMode.Append)
             // Akka writes to standard output only before and after the Serilog logger runs: never, since standard
@@ -37,32 +44,63 @@ public static class BetExecutorHosting
             .WithRemoting(RemotingSecurity.Remoting(options))
             .WithClustering(new ClusterOptions
             {
-                Roles = (options.Roles ?? ["executor"]).ToArray(),
+                Roles = options.Roles.Names.ToArray(),
                 SeedNodes = options.SeedNodes?.ToArray(),
+                // On a split, the side that takes the lease stays; the other downs itself. Only executors count: a side
+                // of gateways alone reaches no account. Without a lease: keep-majority (reference.conf).
+                SplitBrainResolver = lease?.LeaseMajority(role: NodeRoles.ExecutorRole),
             })
             // Started with the system, before the node can be asked by a member it joins.
             .WithActors((system, registry) =>
-                registry.Register<MembershipGate>(system.ActorOf(MembershipGate.Props(fingerprint, refusal.Set), MembershipGate.Name)))
+            {
+                registry.Register<MembershipGate>(system.ActorOf(MembershipGate.Props(fingerprint, refusal.Set), MembershipGate.Name));
+                // Before any shard takes a lease: a lost lease is checked against this storage (StorageAwareLease).
+                if (redisOptions is not null)
+                    NodeStorageWatch.Get(system).Watch(services, new RedisPluginSettings(redisOptions, 0, options.RedisKeyPrefix, options.StorageEpoch ?? ""));
+            });
+        var extractor = new AccountMessageExtractor(configuration.Options.Shards);
+        if (options.Roles.Executor)
+        {
             // The sharding settings are fixed here, not configurable: each is a safety property of the executor.
-            .WithShardRegion<AccountRegion>(
+            builder.WithShardRegion<AccountRegion>(
                 AccountMessageExtractor.TypeName,
-                entityId => AccountActor.Props(Identity.ParseKey(entityId), services),
-                new AccountMessageExtractor(configuration.Options.Shards),
+                entityId => AccountActor.Props(Identity.ParseKey(entityId), services, configuration.Options.AccountIdlePassivation),
+                extractor,
                 new ShardOptions
                 {
-                    Role = "executor",
-                    // Accounts with pairs in flight must come back after a node restart without waiting for a new signal.
+                    Role = NodeRoles.ExecutorRole,
+                    // Accounts with pairs in flight must come back after a node restart without waiting for a new
+                    // signal. An account that passivated itself (idle, nothing in flight) is forgotten until its next message.
                     RememberEntities = true,
                     RememberEntitiesStore = Akka.Cluster.Sharding.RememberEntitiesStore.Eventsourced,
-                    // An account parents running pairs: never passivate it for being quiet.
+                    // Not sharding's idle timer: it would stop an account whose pairs are still running. An account
+                    // passivates itself when it has nothing in flight (bet-executor.account-idle-passivation).
                     ShouldPassivateIdleEntities = false,
                     // The coordinator keeps its state in the journal too (no local files beside the node).
                     StateStoreMode = Akka.Cluster.Sharding.StateStoreMode.Persistence,
+                    // A shard starts its accounts only once it holds the shard's lease; a shard of a node that died
+                    // waits until its lease expires (heartbeat-timeout), and asks again this often.
+                    LeaseImplementation = lease,
+                    LeaseRetryInterval = lease is null ? null : configuration.Lease.HeartbeatInterval,
                 });
+        }
+        else
+        {
+            // A gateway alone hosts no account: whoever sends ExecuteSignal gets the same registry key either way.
+            builder.WithShardRegionProxy<AccountRegion>(AccountMessageExtractor.TypeName, NodeRoles.ExecutorRole, extractor);
+        }
         if (options.RedisConnectionString is { } redis)
         {
             // Events, snapshots and sharding's own state go to Redis; without it everything stays in memory.
             builder.WithRedisPersistence(redis, keyPrefix: options.RedisKeyPrefix, storageEpoch: options.StorageEpoch ?? "");
+        }
+        if (lease is not null)
+        {
+            // Writes the lease's settings (sharding and the resolver only name its path) and takes a probe lease once
+            // the system has started, so a lease that cannot work fails the start, not the first split.
+            builder.WithRedisLease(lease)
+                // The Redis lease, whose loss is first checked against the storage epoch (see StorageAwareLease).
+                .AddHocon($"{lease.ConfigPath}.lease-class = \"{typeof(StorageAwareLease).AssemblyQualifiedName}\"", HoconAddMode.Prepend);
         }
         if (options.SeedNodes is null or { Count: 0 })
         {

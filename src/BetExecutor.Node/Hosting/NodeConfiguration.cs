@@ -9,10 +9,11 @@ namespace BetExecutor.Node.Hosting;
 /// </summary>
 public sealed class NodeConfiguration
 {
-    private NodeConfiguration(Config hocon, ExecutorOptions options)
+    private NodeConfiguration(Config hocon, ExecutorOptions options, LeaseTimings lease)
     {
         Hocon = hocon;
         Options = options;
+        Lease = lease;
     }
 
     /// <summary>Overrides over reference.conf, as handed to the actor system.</summary>
@@ -20,7 +21,10 @@ public sealed class NodeConfiguration
 
     public ExecutorOptions Options { get; }
 
+    /// <summary>The Redis lease's timings (used when the node has Redis).</summary>
+    public LeaseTimings Lease { get; }
+
     /// <exception cref="SettingException">a key is unknown or a value out of range (the message names it).</exception>
     public static NodeConfiguration Load(Config? overrides) =>
-        new(ExecutorConfiguration.Merge(overrides), ExecutorConfiguration.Read(overrides));
+        new(ExecutorConfiguration.Merge(overrides), ExecutorConfiguration.Read(overrides), LeaseTimings.Read(overrides));
 }

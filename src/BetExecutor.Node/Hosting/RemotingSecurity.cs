@@ -7,9 +7,10 @@ using Akka.Remote.Transport.DotNetty;
 namespace BetExecutor.Node.Hosting;
 
 /// <summary>
-/// Remoting is plain TCP only on loopback. Any other bind address (a LAN address, a host name, 0.0.0.0) carries the
-/// cluster's traffic where other machines can reach it, so it needs mutual TLS: every member presents the cluster's
-/// certificate and accepts only peers presenting the same one (pinned by thumbprint).
+/// Remoting is plain TCP only on loopback. Any other address (a LAN address, a host name, 0.0.0.0), whether the one
+/// remoting listens on or the public one others reach it at, carries the cluster's traffic where other machines can
+/// reach it, so it needs mutual TLS: every member presents the cluster's certificate and accepts only peers presenting
+/// the same one (pinned by thumbprint).
 /// </summary>
 public static class RemotingSecurity
 {
@@ -17,14 +18,21 @@ public static class RemotingSecurity
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 
-    /// <summary>The remoting options of a node, TLS included.</summary>
-    /// <exception cref="ArgumentException">a non-loopback address without TLS, or a certificate that cannot be used (names the problem).</exception>
+    /// <summary>The remoting options of a node, TLS included: it listens on the bind address and is known by its public one.</summary>
+    /// <exception cref="RemotingSettingException">a non-loopback address without TLS, or a certificate that cannot be
+    /// used; names the option and the problem.</exception>
     public static RemoteOptions Remoting(NodeOptions options)
     {
-        if (options.Tls is null && !IsLoopback(options.Hostname))
-            throw new ArgumentException(
-                $"remoting on {options.Hostname} (not a loopback address) requires mutual TLS: give the node the cluster's certificate, or bind 127.0.0.1");
-        var remote = new RemoteOptions { HostName = options.Hostname, Port = options.Port };
+        if (options.Tls is null)
+        {
+            if (options.BindHostname is { } bind && !IsLoopback(bind))
+                throw new RemotingSettingException(nameof(NodeOptions.BindHostname),
+                    $"remoting listening on {bind} (not a loopback address) requires mutual TLS: give the node the cluster's certificate, or listen on 127.0.0.1");
+            if (!IsLoopback(options.Hostname))
+                throw new RemotingSettingException(nameof(NodeOptions.Hostname),
+                    $"remoting on {options.Hostname} (not a loopback address) requires mutual TLS: give the node the cluster's certificate, or bind 127.0.0.1");
+        }
+        var remote = new RemoteOptions { HostName = options.ListenHostname, PublicHostName = options.Hostname, Port = options.Port };
         if (options.Tls is not { } tls) return remote;
         var certificate = Load(tls);
         remote.EnableSsl = true;
@@ -42,7 +50,7 @@ public static class RemotingSecurity
     private static X509Certificate2 Load(RemoteTls tls)
     {
         if (!File.Exists(tls.CertificatePath))
-            throw new ArgumentException($"the TLS certificate {tls.CertificatePath} does not exist");
+            throw new RemotingSettingException(nameof(NodeOptions.Tls), $"the TLS certificate {tls.CertificatePath} does not exist");
         X509Certificate2 certificate;
         try
         {
@@ -51,10 +59,16 @@ public static class RemotingSecurity
         catch (CryptographicException)
         {
             // The exception's text says nothing more useful, and the password must not be echoed.
-            throw new ArgumentException($"the TLS certificate {tls.CertificatePath} cannot be read: not a PKCS#12 file, or a wrong password");
+            throw new RemotingSettingException(nameof(NodeOptions.Tls), $"the TLS certificate {tls.CertificatePath} cannot be read: not a PKCS#12 file, or a wrong password");
         }
         if (!certificate.HasPrivateKey)
-            throw new ArgumentException($"the TLS certificate {tls.CertificatePath} has no private key");
+            throw new RemotingSettingException(nameof(NodeOptions.Tls), $"the TLS certificate {tls.CertificatePath} has no private key");
         return certificate;
     }
+}
+
+/// <summary>A remoting option that cannot be used: <see cref="Option"/> names the <see cref="NodeOptions"/> member.</summary>
+public sealed class RemotingSettingException(string option, string problem) : ArgumentException(problem)
+{
+    public string Option { get; } = option;
 }

@@ -18,9 +18,13 @@ public abstract record VenueChoice
 /// A deployed node's settings from its environment variables (<see cref="NodeUsage"/> lists them). Every value is
 /// checked here, before anything starts: a bad one is a <see cref="NodeUsageException"/> naming the variable.
 /// </summary>
+/// <param name="RolesGiven">Whether BETEXECUTOR_ROLES was set: a gateway role asked for must have an API key; the
+/// default (both roles) without one runs no HTTP gateway.</param>
+/// <param name="GatewayKeys">BETEXECUTOR_GATEWAY_KEYS, as given (read by the gateway's configuration).</param>
+/// <param name="GatewayListen">BETEXECUTOR_GATEWAY_LISTEN, as given.</param>
 public sealed record NodeEnvironment(
     NodeOptions Options, VenueChoice Venue, bool JsonLogs, bool StdinFeed, Serilog.Events.LogEventLevel LogLevel,
-    string? DataDirectory = null, bool AdoptStorage = false)
+    string? DataDirectory = null, bool AdoptStorage = false, bool RolesGiven = false, string? GatewayKeys = null, string? GatewayListen = null)
 {
     public static NodeEnvironment Read(Func<string, string?> get)
     {
@@ -49,23 +53,54 @@ public sealed record NodeEnvironment(
             : null;
         var options = new NodeOptions(
             name,
-            Hostname: Value("BETEXECUTOR_HOST") ?? "127.0.0.1",
+            Hostname: Host("BETEXECUTOR_HOST", Value("BETEXECUTOR_HOST")) ?? "127.0.0.1",
             Port: port,
             SeedNodes: Seeds(Value("BETEXECUTOR_SEEDS")),
             RedisConnectionString: redis,
             ExtraHocon: Hocon(Value("BETEXECUTOR_HOCON")),
-            Tls: tls);
+            Tls: tls,
+            BindHostname: Host("BETEXECUTOR_BIND_HOST", Value("BETEXECUTOR_BIND_HOST")))
+        {
+            Roles = Roles(Value("BETEXECUTOR_ROLES")),
+        };
         try
         {
             RemotingSecurity.Remoting(options);
         }
-        catch (ArgumentException ex)
+        catch (RemotingSettingException ex)
         {
-            throw new NodeUsageException(tls is null ? "BETEXECUTOR_HOST" : "BETEXECUTOR_TLS_CERT",
-                tls is null ? $"{ex.Message} (set BETEXECUTOR_TLS_CERT)" : ex.Message);
+            throw ex.Option switch
+            {
+                nameof(NodeOptions.BindHostname) => new NodeUsageException("BETEXECUTOR_BIND_HOST", $"{ex.Message} (set BETEXECUTOR_TLS_CERT)"),
+                nameof(NodeOptions.Hostname) => new NodeUsageException("BETEXECUTOR_HOST", $"{ex.Message} (set BETEXECUTOR_TLS_CERT)"),
+                _ => new NodeUsageException("BETEXECUTOR_TLS_CERT", ex.Message),
+            };
         }
         return new NodeEnvironment(options, ReadVenue(Value("BETEXECUTOR_VENUE")), Logs(Value("BETEXECUTOR_LOG")), Feed(Value("BETEXECUTOR_FEED")),
-            Level(Value("BETEXECUTOR_LOG_LEVEL")), Value("BETEXECUTOR_DATA"), Adopt(Value("BETEXECUTOR_ADOPT_STORAGE")));
+            Level(Value("BETEXECUTOR_LOG_LEVEL")), Value("BETEXECUTOR_DATA"), Adopt(Value("BETEXECUTOR_ADOPT_STORAGE")),
+            RolesGiven: Value("BETEXECUTOR_ROLES") is not null, GatewayKeys: Value("BETEXECUTOR_GATEWAY_KEYS"), GatewayListen: Value("BETEXECUTOR_GATEWAY_LISTEN"));
+    }
+
+    private static NodeRoles Roles(string? text)
+    {
+        if (text is null) return NodeRoles.Both;
+        try
+        {
+            return NodeRoles.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new NodeUsageException("BETEXECUTOR_ROLES", ex.Message);
+        }
+    }
+
+    /// <summary>A host name or IP address as remoting takes it: no scheme, port, path or space.</summary>
+    private static string? Host(string variable, string? text)
+    {
+        if (text is null) return null;
+        if (Uri.CheckHostName(text) == UriHostNameType.Unknown)
+            throw new NodeUsageException(variable, $"'{text}' is not a host name or IP address (write e.g. 10.0.0.5 or node1.example.com, without a port)");
+        return text;
     }
 
     private static IReadOnlyList<string> Seeds(string? text)

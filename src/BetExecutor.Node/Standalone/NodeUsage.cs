@@ -14,9 +14,22 @@ public static class NodeUsage
                                 the in-process venue simulator (tests and demos only). Required, unless every identity
                                 is dry-run (bet-executor.limits: dry-run = on).
           BETEXECUTOR_REDIS     Redis for events and snapshots: HOST:PORT[,password=…] or redis://[:PASSWORD@]HOST:PORT
-                                (rediss:// for TLS). Unset: in memory, and nothing survives a restart.
+                                (rediss:// for TLS). Unset: in memory, and nothing survives a restart. Set: the node
+                                also takes a lease in it for each account shard and for the split-brain resolver
+                                (timings: akka.coordination.lease.redis in BETEXECUTOR_HOCON).
+          BETEXECUTOR_ROLES     executor (hosts the account shards), gateway (reaches them through a shard region
+                                proxy) or executor,gateway (default).
+          BETEXECUTOR_GATEWAY_LISTEN  IP:PORT the gateway's HTTP listens on (default bet-executor.gateway.listen,
+                                127.0.0.1:8080). Read on nodes with the gateway role.
+          BETEXECUTOR_GATEWAY_KEYS  API keys as name=SHA256HEX[,name=SHA256HEX…] (lowercase hex SHA-256 of each key),
+                                added to bet-executor.gateway.api-keys. A node given the gateway role
+                                (BETEXECUTOR_ROLES) needs at least one; with the default roles and no key it serves no
+                                HTTP.
           BETEXECUTOR_NODE      Name stamped on every event this node writes (default: the machine name).
-          BETEXECUTOR_HOST      Remoting address (default 127.0.0.1). Any address other than loopback, 0.0.0.0 included,
+          BETEXECUTOR_HOST      Public remoting hostname: the address other members reach this node at (default
+                                127.0.0.1). Any address other than loopback requires BETEXECUTOR_TLS_CERT.
+          BETEXECUTOR_BIND_HOST Address remoting listens on (default: BETEXECUTOR_HOST), e.g. 0.0.0.0 in a container or
+                                the private address behind NAT. Any address other than loopback, 0.0.0.0 included,
                                 requires BETEXECUTOR_TLS_CERT.
           BETEXECUTOR_PORT      Remoting port (default 0: any free port; seeds need a fixed one).
           BETEXECUTOR_SEEDS     Cluster members to join, comma-separated akka.tcp://betexecutor@HOST:PORT.
@@ -29,7 +42,8 @@ public static class NodeUsage
                                 values out of range stop the node.
           BETEXECUTOR_LOG       json: compact JSON logs; text (default): readable lines. Logs go to standard error.
           BETEXECUTOR_LOG_LEVEL debug | information (default) | warning | error. Failure details are logged at debug.
-          BETEXECUTOR_FEED      stdin: take commands as JSON lines on standard input, answer on standard output.
+          BETEXECUTOR_FEED      stdin: take commands as JSON lines on standard input, answer on standard output
+                                (README: The stdin feed); SIGTERM stops the node even while standard input is open.
           BETEXECUTOR_DATA      The node's data directory (default: bet-executor.data-directory), where it keeps the
                                 Redis storage epoch it writes to, so a Redis that lost its data is caught at start.
           BETEXECUTOR_ADOPT_STORAGE  yes: take a Redis that lost this node's data as it now is (an operator's

@@ -26,11 +26,15 @@ public sealed class StdinFeed(IActorRef accounts, BetExecutor.Actors.Time.IExecu
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _output = new(1, 1);
 
+    /// <summary>After the node is told to stop, answers still under way get this long before the feed gives up on them.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>Until the input ends or <paramref name="cancellationToken"/> fires (the node stops, e.g. on SIGTERM), whichever is first.</summary>
     public async Task RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         var pending = new List<Task>();
         var lines = new BoundedLineReader(input, FeedLine.MaxLength);
-        while (!cancellationToken.IsCancellationRequested && await lines.ReadAsync(cancellationToken) is { } line)
+        while (!cancellationToken.IsCancellationRequested && await NextLineAsync(lines, cancellationToken) is { } line)
         {
             if (line.TooLong)
             {
@@ -41,7 +45,25 @@ public sealed class StdinFeed(IActorRef accounts, BetExecutor.Actors.Time.IExecu
             pending.Add(HandleAsync(line.Text!, output));
             pending.RemoveAll(t => t.IsCompleted);
         }
-        await Task.WhenAll(pending);
+        var answered = Task.WhenAll(pending);
+        if (cancellationToken.IsCancellationRequested) await Task.WhenAny(answered, Task.Delay(StopGrace, CancellationToken.None));
+        else await answered;
+    }
+
+    /// <summary>
+    /// The next line, or null once the node stops. Standard input is read synchronously whatever the token says (a
+    /// console stream ignores it), so the read runs aside and the stop does not wait for a line that may never come.
+    /// </summary>
+    private static async Task<BoundedLineReader.Line?> NextLineAsync(BoundedLineReader lines, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(() => lines.ReadAsync(cancellationToken), CancellationToken.None).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private async Task HandleAsync(string line, TextWriter output)

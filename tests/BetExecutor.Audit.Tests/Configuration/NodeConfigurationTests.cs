@@ -1,6 +1,7 @@
 using Akka.Configuration;
 using BetExecutor.Actors.Configuration;
 using BetExecutor.Domain.Identities;
+using BetExecutor.Node.Hosting;
 
 namespace BetExecutor.Audit.Tests.Configuration;
 
@@ -49,6 +50,7 @@ public sealed class NodeConfigurationTests
         { "account-snapshot-every", "10", o => o.AccountSnapshotEvery },
         { "shards", "7", o => o.Shards },
         { "data-directory", "\"/var/lib/betexecutor\"", o => o.DataDirectory },
+        { "account-idle-passivation", "off", o => o.AccountIdlePassivation },
         { "limits.default.min-stake", "2", o => o.Limits.For(Anyone).MinStake },
         { "limits.default.max-stake", "300", o => o.Limits.For(Anyone).MaxStake },
         { "limits.default.stake-step", "0.5", o => (o.Limits.For(Anyone).StakeStep, o.Pair.HedgeStakeStep) },
@@ -154,9 +156,46 @@ public sealed class NodeConfigurationTests
     [InlineData("bet-executor.limits.identities { \"a/b/c\" { max-open-pairs = 0 } }", "bet-executor.limits.identities.\"a/b/c\".max-open-pairs")]
     [InlineData("bet-executor.venue-client.max-requests-per-second = lots", "bet-executor.venue-client.max-requests-per-second")]
     [InlineData("bet-executor.venue-client.query-retries = 50", "bet-executor.venue-client.query-retries")]
+    [InlineData("bet-executor.account-idle-passivation = 0s", "bet-executor.account-idle-passivation")]
+    [InlineData("bet-executor.account-idle-passivation = never", "bet-executor.account-idle-passivation")]
     public void A_value_out_of_range_is_refused_naming_the_setting(string overrides, string key)
     {
         var error = Assert.Throws<SettingException>(() => With(overrides));
+
+        Assert.Equal(key, error.Setting);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Account_idle_passivation_defaults_to_two_minutes()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(2), ExecutorConfiguration.Defaults.AccountIdlePassivation);
+        Assert.Equal(TimeSpan.FromSeconds(90), With("bet-executor.account-idle-passivation = 90s").AccountIdlePassivation);
+    }
+
+    [Fact]
+    public void The_node_takes_lease_and_split_brain_timings_from_its_settings_file()
+    {
+        var configuration = NodeConfiguration.Load(ConfigurationFactory.ParseString("""
+            akka.coordination.lease.redis { heartbeat-timeout = 3s, heartbeat-interval = 500ms, lease-operation-timeout = 1s }
+            akka.cluster.split-brain-resolver.stable-after = 4s
+            """));
+
+        Assert.Equal(new LeaseTimings(TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)), configuration.Lease);
+        Assert.Equal(TimeSpan.FromSeconds(4), configuration.Hocon.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after"));
+        Assert.Equal(new LeaseTimings(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)), NodeConfiguration.Load(null).Lease);
+    }
+
+    [Theory]
+    [InlineData("akka.coordination.lease.redis.configuration-string = \"elsewhere:6379\"", "akka.coordination.lease.redis.configuration-string")]
+    [InlineData("akka.coordination.lease.redis.key-prefix = other", "akka.coordination.lease.redis.key-prefix")]
+    [InlineData("akka.coordination.lease.redis.heartbeat-timeout = soon", "akka.coordination.lease.redis.heartbeat-timeout")]
+    [InlineData("akka.coordination.lease.redis.heartbeat-interval = 0s", "akka.coordination.lease.redis.heartbeat-interval")]
+    [InlineData("akka.coordination.lease.redis { heartbeat-timeout = 2s, heartbeat-interval = 1s }", "akka.coordination.lease.redis")]
+    [InlineData("akka.coordination.lease.redis { heartbeat-timeout = 3s, heartbeat-interval = 500ms, lease-operation-timeout = 5s }", "akka.coordination.lease.redis")]
+    public void A_lease_setting_the_node_does_not_take_or_cannot_use_is_refused_naming_it(string overrides, string key)
+    {
+        var error = Assert.Throws<SettingException>(() => NodeConfiguration.Load(ConfigurationFactory.ParseString(overrides)));
 
         Assert.Equal(key, error.Setting);
         Assert.DoesNotContain('\n', error.Message);

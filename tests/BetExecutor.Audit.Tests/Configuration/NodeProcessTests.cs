@@ -44,7 +44,8 @@ public sealed class NodeProcessTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         foreach (var variable in new[] { "BETEXECUTOR_VENUE", "BETEXECUTOR_REDIS", "BETEXECUTOR_NODE", "BETEXECUTOR_HOST", "BETEXECUTOR_PORT",
-                     "BETEXECUTOR_SEEDS", "BETEXECUTOR_TLS_CERT", "BETEXECUTOR_HOCON", "BETEXECUTOR_LOG", "BETEXECUTOR_LOG_LEVEL", "BETEXECUTOR_FEED" })
+                     "BETEXECUTOR_SEEDS", "BETEXECUTOR_TLS_CERT", "BETEXECUTOR_HOCON", "BETEXECUTOR_LOG", "BETEXECUTOR_LOG_LEVEL", "BETEXECUTOR_FEED",
+                     "BETEXECUTOR_ROLES", "BETEXECUTOR_BIND_HOST", "BETEXECUTOR_GATEWAY_LISTEN", "BETEXECUTOR_GATEWAY_KEYS" })
             Assert.Contains(variable, run.Stdout);
     }
 
@@ -71,6 +72,13 @@ public sealed class NodeProcessTests : IDisposable
     [InlineData("BETEXECUTOR_HOST", "0.0.0.0")]
     [InlineData("BETEXECUTOR_HOST", "192.0.2.10")]
     [InlineData("BETEXECUTOR_TLS_CERT", "/nonexistent/cluster.pfx")]
+    [InlineData("BETEXECUTOR_ROLES", "worker")]
+    [InlineData("BETEXECUTOR_ROLES", "executor,executor")]
+    [InlineData("BETEXECUTOR_ROLES", "executor,")]
+    [InlineData("BETEXECUTOR_BIND_HOST", "0.0.0.0")]
+    [InlineData("BETEXECUTOR_BIND_HOST", "192.0.2.10")]
+    [InlineData("BETEXECUTOR_BIND_HOST", "127.0.0.1:4053")]
+    [InlineData("BETEXECUTOR_HOST", "http://node1")]
     public async Task A_bad_environment_variable_stops_the_node_with_one_line_naming_it(string variable, string value)
     {
         await using var run = await NodeRun.ExitOfAsync(Env((variable, value)));
@@ -103,6 +111,17 @@ public sealed class NodeProcessTests : IDisposable
         await using var run = await NodeRun.ExitOfAsync(Env(("BETEXECUTOR_HOCON", HoconFile(hocon))));
 
         AssertOneLine(run, 2, setting);
+    }
+
+    [Theory]
+    [InlineData("gateway")]
+    [InlineData("executor,gateway")]
+    public async Task A_node_given_the_gateway_role_without_an_API_key_refuses_to_start(string roles)
+    {
+        await using var run = await NodeRun.ExitOfAsync(Env(("BETEXECUTOR_ROLES", roles)));
+
+        AssertOneLine(run, 2, "bet-executor.gateway.api-keys");
+        Assert.Contains("BETEXECUTOR_GATEWAY_KEYS", run.Stderr);
     }
 
     [Fact]

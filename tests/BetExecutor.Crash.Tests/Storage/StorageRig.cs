@@ -32,6 +32,14 @@ public sealed class StorageRig : IAsyncDisposable
           max-settlement-polls = 15
           pair-restart-delay = 500ms
         }
+        # The shard leases outlast the stall of the stall test (13 s): it is the journal's answer to a stall that is
+        # under test, not the lease's (a longer stall loses the leases, and the accounts stop: fail closed). A restart
+        # after a kill waits for the killed incarnation's leases to expire (at most heartbeat-timeout).
+        akka.coordination.lease.redis {
+          heartbeat-timeout = 24s
+          heartbeat-interval = 2s
+          lease-operation-timeout = 5s
+        }
         """;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("betexecutor-storage-").FullName;

@@ -121,6 +121,21 @@ public sealed class GatewayHarness : IAsyncDisposable
         return new Answer(response.StatusCode, text, text.Length == 0 ? null : JsonNode.Parse(text), response.Headers.RetryAfter?.Delta);
     }
 
+    /// <summary>
+    /// GET /health/ready until it answers 200 or 30 s have passed; the last answer. The node is up when the harness
+    /// starts, but the cluster state readiness reads is a view that follows the member's own state a moment later.
+    /// </summary>
+    public async Task<Answer> ReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var answer = await GetAsync("health/ready", key: null);
+            if (answer.Status == HttpStatusCode.OK || DateTime.UtcNow > deadline) return answer;
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Until the node has settled: every account idle, every pair parked on a timer (time does not move).</summary>
     public Task SettledAsync() => Simulation.Clock.WaitUntilIdleAsync(ExecutorSimulation.RealTimeout);
 

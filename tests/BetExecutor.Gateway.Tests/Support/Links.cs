@@ -9,7 +9,10 @@ public static class Links
     /// <summary>Takes every message and answers none: an executor that never replies.</summary>
     public static IActorRef Silent(ActorSystem system) => system.ActorOf(Props.Create(() => new SilentActor()));
 
-    /// <summary>Passes each message to <paramref name="accounts"/> but loses the first <paramref name="answersLost"/> answers on the way back.</summary>
+    /// <summary>
+    /// Delivers every message to <paramref name="accounts"/>, but the answers to the first <paramref name="answersLost"/>
+    /// signals are lost on the way back (the account did decide). Later requests are forwarded as they are.
+    /// </summary>
     public static IActorRef LosingAnswers(ActorSystem system, IActorRef accounts, int answersLost) =>
         system.ActorOf(Props.Create(() => new LosingAnswersActor(accounts, answersLost)));
 
@@ -20,28 +23,17 @@ public static class Links
 
     private sealed class LosingAnswersActor : ReceiveActor
     {
-        private readonly Dictionary<string, IActorRef> _waiting = [];
-        private int _toLose;
-
         public LosingAnswersActor(IActorRef accounts, int answersLost)
         {
-            _toLose = answersLost;
             Receive<ExecuteSignal>(command =>
             {
-                _waiting[command.Signal.SignalId] = Sender;
-                accounts.Tell(command, Self);
+                if (answersLost-- > 0)
+                    // Sent with a sink as the sender: the account's answer to this request reaches no one.
+                    accounts.Tell(command, Context.ActorOf(Props.Create(() => new SilentActor())));
+                else
+                    accounts.Forward(command);
             });
-            Receive<SignalAnswer>(answer =>
-            {
-                if (!_waiting.Remove(answer.SignalId, out var caller)) return;
-                if (_toLose > 0)
-                {
-                    _toLose--;
-                    return;
-                }
-                caller.Tell(answer);
-            });
-            ReceiveAny(other => accounts.Forward(other));
+            ReceiveAny(accounts.Forward);
         }
     }
 }
