@@ -11,7 +11,7 @@ namespace BetExecutor.Cluster.Tests;
 /// </summary>
 public sealed class ConcurrentSignalsTests(ITestOutputHelper output)
 {
-    private const int Rounds = 3;
+    private const int Rounds = 2;
     private const int SameSignalPerGateway = 3;
     private const int DifferentSignals = 6;
 

@@ -21,7 +21,7 @@ public sealed partial class PauseTests(ITestOutputHelper output)
     /// How long the woken node is watched. Everything it would do for the pair it woke with is due at once: the
     /// positive's placement timeout (6 s) ran out while it slept, so it would look the positive up (0.2 s) and hedge.
     /// </summary>
-    private static readonly TimeSpan WatchAfterWaking = TimeSpan.FromSeconds(12);
+    private static readonly TimeSpan WatchAfterWaking = TimeSpan.FromSeconds(10);
 
     [GeneratedRegex(@"Append to .* fenced off")]
     private static partial Regex FencedAppend();

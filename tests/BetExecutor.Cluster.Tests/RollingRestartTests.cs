@@ -31,7 +31,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
         using var stopLoad = new CancellationTokenSource();
         var load = RunLoadAsync(rig, sent, stopLoad.Token);
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         foreach (var executor in rig.Executors.ToList())
         {
             var clock = Stopwatch.StartNew();
@@ -40,7 +40,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             await rig.Cluster.RestartAsync(executor, Within);
             output.WriteLine($"{executor.Name}: stopped in {stopped.TotalSeconds:0.0} s ({(graceful ? "SIGTERM" : "SIGKILL after the grace period")}), " +
                 $"back in the cluster {clock.Elapsed.TotalSeconds:0.0} s after SIGTERM (incarnation {executor.Incarnation})");
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await Task.Delay(TimeSpan.FromSeconds(1));
         }
         await stopLoad.CancelAsync();
         var clients = await load;

@@ -100,10 +100,15 @@ public sealed class ClusterRig : IAsyncDisposable
     /// <summary>Waits until the signal's pair is over, and returns its state.</summary>
     public async Task<SignalState> FinalStateAsync(TestSignal signal, TimeSpan within)
     {
+        var clock = Stopwatch.StartNew();
         SignalState? state = null;
-        await UntilAsync(async () => (state = await Gateway.GetAsync(signal)) is { Final: true }, within,
-            $"pair of {signal} final (last seen: {state?.ToString() ?? "no answer"})");
-        return state!;
+        while ((state = await Gateway.GetAsync(signal) ?? state) is not { Final: true })
+        {
+            if (clock.Elapsed > within)
+                throw new TimeoutException($"pair of {signal} not final within {within.TotalSeconds:0} s (last answer: {state?.ToString() ?? "none"})\n{LogTails()}");
+            await Task.Delay(200);
+        }
+        return state;
     }
 
     public string LogTails() => string.Join("\n", Cluster.Nodes.Select(n => $"--- {n} log tail:\n{n.Process.LogTail(25)}"));

@@ -28,6 +28,10 @@ public static class TestTimings
           }
         }
         akka.cluster {
+          # The first seed forms the cluster if no other seed answers within this, and a node that found no seed
+          # tries again after the other: a cluster (or a restarted member) is up in a few seconds.
+          seed-node-timeout = 2s
+          retry-unsuccessful-join-after = 2s
           failure-detector {
             heartbeat-interval = 1s
             acceptable-heartbeat-pause = 5s
