@@ -41,6 +41,7 @@ public sealed partial class AuditOnClusterChecks
         var neighbourHedged = book.Bet(neighbours.HedgeReference)!.PlacedAt;
         Assert.True(neighbourAccepted < slotFreed && neighbourHedged < slotFreed,
             $"{neighbours} accepted {neighbourAccepted:O}, hedge taken {neighbourHedged:O}; {first} executed until {slotFreed:O}: they did not overlap");
+        _cluster.Print($"{neighbours} hedged {(slotFreed - neighbourHedged).TotalSeconds:0.000} s before {first} freed its executing slot");
 
         // Each is refused for its own reason only: the neighbour hears its own cooldown, never the other's exposure
         // (an open exposure is checked before the cooldown, so a shared one would show).

@@ -124,9 +124,14 @@ public sealed partial class AuditOnClusterChecks
         var host = cluster.Executor((await cluster.Journal.AccountAsync(identity)).Single(e => e.Manifest == "account.signal-accepted.v1").Text("meta.node")!);
 
         // SIGTERM: the node leaves the cluster and hands its shards over (SIGKILL fail-over is FailoverTests' subject).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Assert.True(await host.Process.StopAsync(LaunchedCluster.StopGrace), $"{host} did not end on SIGTERM");
+        var stopped = clock.Elapsed;
         var during = await cluster.SendAsync(new AuditSignal("s-2", identity));
+        var answered = clock.Elapsed;
         await cluster.Cluster.RestartAsync(host, AuditCluster.Within);
+        cluster.Print($"{host.Name} hosted {identity.Key}: ended {stopped.TotalSeconds:0.0} s after SIGTERM, the identity answered from another executor " +
+            $"{(answered - stopped).TotalSeconds:0.0} s later, {host.Name} back in the cluster {clock.Elapsed.TotalSeconds:0.0} s after SIGTERM");
         return new AcrossRestart(executed, host.Name, during);
     }, Alone: true);
 
