@@ -27,8 +27,8 @@ var before = await KeyMemory.MeasureAsync(connection, prefix);
 Console.WriteLine($"{pairs} pairs ({identities} identities x {pairsPerIdentity}), account snapshot every {settings.AccountSnapshotEvery} events");
 before.Print("as written (no retention)", pairs);
 
-// What retention with keep-events-for = 0s leaves: every event an account snapshot covers is gone. The project's
-// account state does not yet name open items (IRetentionHold), and pairs take no snapshots, so pair events stay.
+// What retention with keep-events-for = 0s leaves: every event an account snapshot covers is gone (the run ends with
+// nothing open, so no account snapshot holds any: IRetentionHold), and pairs take no snapshots, so pair events stay.
 await KeyMemory.DeleteEventsCoveredBySnapshotsAsync(connection, prefix);
 var after = await KeyMemory.MeasureAsync(connection, prefix);
 after.Print("after retention (account events behind the latest snapshot deleted)", pairs);

@@ -46,6 +46,7 @@ public sealed class ExecutorSimulation : IAsyncDisposable
     private readonly ExecutorSettings _settings;
     private readonly ILogger _logger;
     private readonly string? _redis;
+    private Akka.Configuration.Config _hocon = QuickCluster;
     private readonly string _redisKeyPrefix;
     private readonly IVenueDirectory _venues;
     private readonly HashSet<Identity> _identities = [];
@@ -75,14 +76,18 @@ public sealed class ExecutorSimulation : IAsyncDisposable
     /// <param name="venues">Where legs are placed; the in-process simulator when null.</param>
     /// <param name="redisKeyPrefix">Prefix of this run's Redis keys; a fresh one when null, so a run never reads or
     /// writes a deployment's keys or an earlier run's.</param>
+    /// <param name="hocon">A deployment's overrides (as BETEXECUTOR_HOCON gives a node), e.g. the Redis plugin's retention.</param>
     public static async Task<ExecutorSimulation> StartAsync(
         DateTimeOffset start, int seed, ExecutorSettings settings, ILogger logger, string? redis = null, IVenueDirectory? venues = null,
-        string? redisKeyPrefix = null)
+        string? redisKeyPrefix = null, Akka.Configuration.Config? hocon = null)
     {
         var clock = new VirtualClock(start);
         var venue = new VenueSimulator(clock.AsTimeProvider(), seed);
         var simulation = new ExecutorSimulation(
-            clock, venue, venues ?? new SingleVenueDirectory(venue), settings, logger, redis, redisKeyPrefix ?? SimulationKeyPrefix.New("simulation", TimeProvider.System));
+            clock, venue, venues ?? new SingleVenueDirectory(venue), settings, logger, redis, redisKeyPrefix ?? SimulationKeyPrefix.New("simulation", TimeProvider.System))
+        {
+            _hocon = hocon is null ? QuickCluster : hocon.WithFallback(QuickCluster),
+        };
         await simulation.StartNodeAsync();
         return simulation;
     }
@@ -92,7 +97,7 @@ public sealed class ExecutorSimulation : IAsyncDisposable
         var incarnation = ++_incarnations;
         var settings = _settings with { Incarnation = $"{_settings.Incarnation}-{incarnation}" };
         var services = new ExecutorServices(Clock, _venues, settings, Observer);
-        Node = await EmbeddedNode.StartAsync(new NodeOptions(settings.Node, RedisConnectionString: _redis, ExtraHocon: QuickCluster, RedisKeyPrefix: _redisKeyPrefix), services, _logger);
+        Node = await EmbeddedNode.StartAsync(new NodeOptions(settings.Node, RedisConnectionString: _redis, ExtraHocon: _hocon, RedisKeyPrefix: _redisKeyPrefix), services, _logger);
         // The probe reads this incarnation's actor tree; the previous one's timers die with its actors.
         // An account that does not answer its status within StatusTimeout is recovering (its storage may be down).
         Clock.SettlesWhen(new ActorTreeQuiescence(Node.System, StatusTimeout));

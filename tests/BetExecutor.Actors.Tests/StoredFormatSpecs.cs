@@ -85,6 +85,25 @@ public sealed class StoredFormatSpecs
         Assert.DoesNotContain("submittedBy", Encoding.UTF8.GetString(Write(accepted[0])));
     }
 
+    /// <summary>
+    /// <c>openItemsFrom</c> (where each open item's events begin, for retention) came after version 1 was first
+    /// stored: a snapshot stored without it reads with none, holds every event, and is written exactly as before; one
+    /// stored with it holds from its oldest open item.
+    /// </summary>
+    [Fact]
+    public void A_snapshot_stored_before_open_item_origins_existed_reads_with_none_and_holds_every_event()
+    {
+        var snapshots = Stored().Where(s => s.Manifest == Manifests.Of(typeof(AccountSnapshot)))
+            .Select(s => (AccountSnapshot)Read(s.Payload.ToJsonString(), s.Manifest)).ToList();
+
+        Assert.Equal(2, snapshots.Count);
+        Assert.Null(snapshots[0].OpenItemsFrom);
+        Assert.Equal(new Dictionary<string, long> { ["s-1"] = 1 }, snapshots[1].OpenItemsFrom);
+        Assert.All(snapshots, s => Assert.Equal(1, ((BetExecutor.Domain.Events.IRetentionHold)s).KeepEventsFrom));
+        Assert.DoesNotContain("openItemsFrom", Encoding.UTF8.GetString(Write(snapshots[0])));
+        Assert.DoesNotContain("keepEventsFrom", Encoding.UTF8.GetString(Write(snapshots[1])));
+    }
+
     [Fact]
     public void Enums_are_stored_as_their_stable_codes_not_their_csharp_names()
     {

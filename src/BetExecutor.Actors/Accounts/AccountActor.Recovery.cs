@@ -35,6 +35,7 @@ public sealed partial class AccountActor
         try
         {
             _state = _state.Apply(e);
+            _openItemsFrom = OpenItemOrigins.Track(_openItemsFrom, e, LastSequenceNr, _state);
         }
         catch (Exception ex)
         {

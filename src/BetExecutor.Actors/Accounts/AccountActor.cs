@@ -23,6 +23,8 @@ public sealed partial class AccountActor : ReceivePersistentActor
     private readonly Dictionary<string, IActorRef> _pairs = [];
     private readonly Dictionary<IActorRef, string> _pairOf = [];
     private AccountState _state;
+    /// <summary>Per open pair or exposure, the sequence number of its first event: what the snapshot holds from (retention).</summary>
+    private System.Collections.Immutable.ImmutableDictionary<string, long> _openItemsFrom = OpenItemOrigins.None;
     private IActorRef? _awaitingAnswer;
     private string? _awaitingSignalId;
     /// <summary>Callers of accepted signals, answered once the pair has recorded its positive intent (the cooldown's start).</summary>
@@ -48,7 +50,9 @@ public sealed partial class AccountActor : ReceivePersistentActor
 
         Recover<SnapshotOffer>(offer =>
         {
-            if (offer.Snapshot is AccountSnapshot snapshot) _state = snapshot.State;
+            if (offer.Snapshot is not AccountSnapshot snapshot) return;
+            _state = snapshot.State;
+            _openItemsFrom = snapshot.OpenItemsFrom ?? OpenItemOrigins.Unknown(snapshot.State);
         });
         Recover<AccountEvent>(Replay);
         Recover<RecoveryCompleted>(_ => Recovered());
@@ -257,7 +261,8 @@ public sealed partial class AccountActor : ReceivePersistentActor
     private void Applied(AccountEvent e)
     {
         _state = _state.Apply(e);
-        if (LastSequenceNr % _services.Settings.AccountSnapshotEvery == 0) SaveSnapshot(new AccountSnapshot(_state));
+        _openItemsFrom = OpenItemOrigins.Track(_openItemsFrom, e, LastSequenceNr, _state);
+        if (LastSequenceNr % _services.Settings.AccountSnapshotEvery == 0) SaveSnapshot(new AccountSnapshot(_state, _openItemsFrom));
     }
 
     private TEvent Stamp<TEvent>(TEvent e) where TEvent : AccountEvent =>

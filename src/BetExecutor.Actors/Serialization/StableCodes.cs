@@ -39,6 +39,7 @@ public static class StableCodes
         (typeof(SignalAccepted), nameof(SignalAccepted.SubmittedBy)),
         (typeof(SignalDenied), nameof(SignalDenied.SubmittedBy)),
         (typeof(ExecuteSignal), nameof(ExecuteSignal.SubmittedBy)),
+        (typeof(AccountSnapshot), nameof(AccountSnapshot.OpenItemsFrom)),
     ];
 
     public static void OmitAbsentOptionalFields(JsonTypeInfo info)

@@ -6,16 +6,18 @@ using BetExecutor.Coordination.Redis.Hosting;
 namespace BetExecutor.Node.Hosting;
 
 /// <summary>
-/// The timings of the node's Redis lease (the account shards' and the split-brain resolver's), from the deployment's
-/// HOCON at <c>akka.coordination.lease.redis</c> over the lease's reference.conf. Only the timings are set there: the
-/// lease's Redis is the journal's (BETEXECUTOR_REDIS) and its key prefix the node's, so a key naming either would be
-/// ignored; it is refused instead, like any unknown setting.
+/// The timings of the node's Redis lease (the account shards' and the split-brain resolver's), and its replica wait,
+/// from the deployment's HOCON at <c>akka.coordination.lease.redis</c> over the lease's reference.conf. Only those
+/// are set there: the lease's Redis is the journal's (BETEXECUTOR_REDIS) and its key prefix the node's, so a key
+/// naming either would be ignored; it is refused instead, like any unknown setting.
 /// </summary>
-public sealed record LeaseTimings(TimeSpan HeartbeatTimeout, TimeSpan HeartbeatInterval, TimeSpan OperationTimeout)
+/// <param name="WaitForReplicas">Replicas that must hold a grant before it counts (<c>wait-for-replicas</c>); 0: off.</param>
+/// <param name="WaitTimeout">How long a grant waits for them (<c>wait-timeout</c>); null: the lease's default.</param>
+public sealed record LeaseTimings(TimeSpan HeartbeatTimeout, TimeSpan HeartbeatInterval, TimeSpan OperationTimeout, int WaitForReplicas = 0, TimeSpan? WaitTimeout = null)
 {
     public const string Section = RedisLease.DefaultConfigPath;
 
-    private static readonly string[] Keys = ["heartbeat-timeout", "heartbeat-interval", "lease-operation-timeout"];
+    private static readonly string[] Keys = ["heartbeat-timeout", "heartbeat-interval", "lease-operation-timeout", "wait-for-replicas", "wait-timeout"];
 
     /// <exception cref="SettingException">an unknown key, a value that is not a duration, or timings that do not fit together.</exception>
     public static LeaseTimings Read(Config? overrides)
@@ -28,18 +30,21 @@ public sealed record LeaseTimings(TimeSpan HeartbeatTimeout, TimeSpan HeartbeatI
             {
                 if (!Keys.Contains(key))
                     throw new SettingException($"{Section}.{key}",
-                        "not a lease timing: only heartbeat-timeout, heartbeat-interval and lease-operation-timeout are set here (the lease uses BETEXECUTOR_REDIS and the node's key prefix)");
+                        "not a lease setting: only heartbeat-timeout, heartbeat-interval, lease-operation-timeout, wait-for-replicas and wait-timeout are set here (the lease uses BETEXECUTOR_REDIS and the node's key prefix)");
             }
         }
         var merged = overrides is null ? RedisLease.DefaultConfig() : overrides.WithFallback(RedisLease.DefaultConfig());
         var timings = new LeaseTimings(
             ExecutorConfiguration.Duration(merged, Section, Keys[0], zeroAllowed: false),
             ExecutorConfiguration.Duration(merged, Section, Keys[1], zeroAllowed: false),
-            ExecutorConfiguration.Duration(merged, Section, Keys[2], zeroAllowed: false));
+            ExecutorConfiguration.Duration(merged, Section, Keys[2], zeroAllowed: false),
+            new SettingReader(merged.GetConfig(Section), Section).Whole(Keys[3], 0, 16),
+            overrides?.HasPath($"{Section}.{Keys[4]}") == true ? ExecutorConfiguration.Duration(merged, Section, Keys[4], zeroAllowed: false) : null);
         try
         {
-            // The lease's own rules (interval under half the timeout, an operation within the local validity).
-            _ = new RedisLeaseSettings("127.0.0.1:6379", 0, "", timings.HeartbeatTimeout, timings.HeartbeatInterval, timings.OperationTimeout);
+            // The lease's own rules (interval under half the timeout, an operation within the local validity, the replica wait).
+            _ = new RedisLeaseSettings("127.0.0.1:6379", 0, "", timings.HeartbeatTimeout, timings.HeartbeatInterval, timings.OperationTimeout,
+                timings.WaitForReplicas, timings.WaitTimeout);
         }
         catch (ConfigurationException ex)
         {
@@ -56,5 +61,7 @@ public sealed record LeaseTimings(TimeSpan HeartbeatTimeout, TimeSpan HeartbeatI
         HeartbeatTimeout = HeartbeatTimeout,
         HeartbeatInterval = HeartbeatInterval,
         LeaseOperationTimeout = OperationTimeout,
+        WaitForReplicas = WaitForReplicas,
+        WaitTimeout = WaitTimeout,
     };
 }

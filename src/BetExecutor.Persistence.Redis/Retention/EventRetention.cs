@@ -2,6 +2,7 @@ using System.Text;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Serialization;
+using BetExecutor.Domain.Events;
 using BetExecutor.Persistence.Redis.Journal;
 using StackExchange.Redis;
 

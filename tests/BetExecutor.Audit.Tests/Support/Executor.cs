@@ -10,10 +10,12 @@ namespace BetExecutor.Audit.Tests.Support;
 /// <summary>Starts an embedded executor node on a virtual clock, and scripts signals' legs before sending them.</summary>
 public static class Executor
 {
-    public static Task<ExecutorSimulation> StartAsync(Func<ExecutorSettings, ExecutorSettings>? adjust = null, string? redis = null)
+    /// <param name="hocon">A deployment's overrides, as BETEXECUTOR_HOCON gives a node.</param>
+    public static Task<ExecutorSimulation> StartAsync(Func<ExecutorSettings, ExecutorSettings>? adjust = null, string? redis = null, string? hocon = null)
     {
         var settings = ExecutorSettings.Default("audit-node");
-        return ExecutorSimulation.StartAsync(Signals.Start, seed: 1, adjust?.Invoke(settings) ?? settings, Logger.None, redis);
+        return ExecutorSimulation.StartAsync(Signals.Start, seed: 1, adjust?.Invoke(settings) ?? settings, Logger.None, redis,
+            hocon: hocon is null ? null : Akka.Configuration.ConfigurationFactory.ParseString(hocon));
     }
 
     /// <summary>Scripts both legs of the signal at the venue, then sends it.</summary>

@@ -17,7 +17,7 @@ public sealed record LedgerSnapshot(IReadOnlyList<string> Entries)
 }
 
 /// <summary>Snapshot state that names the first event it still holds open (retention keeps it and everything after).</summary>
-public sealed record HeldLedgerSnapshot(IReadOnlyList<string> Entries, long? KeepEventsFrom) : BetExecutor.Persistence.Redis.Retention.IRetentionHold
+public sealed record HeldLedgerSnapshot(IReadOnlyList<string> Entries, long? KeepEventsFrom) : BetExecutor.Domain.Events.IRetentionHold
 {
     public bool Equals(HeldLedgerSnapshot? other) => other is not null && Entries.SequenceEqual(other.Entries) && KeepEventsFrom == other.KeepEventsFrom;
     public override int GetHashCode() => Entries.Count;
