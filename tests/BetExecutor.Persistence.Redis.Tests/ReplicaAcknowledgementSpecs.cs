@@ -114,6 +114,9 @@ public sealed class ReplicaAcknowledgementSpecs : JournalProbeKit, IAsyncLifetim
         ledger.Tell(new Append("x"), observer.Ref);
 
         var cause = Assert.IsType<ReplicaAcknowledgementException>(observer.ExpectMsg<PersistFailed>(Patience).Cause);
-        Assert.Equal((1L, 2), (cause.Acknowledged, cause.Required));
+        // The one replica may not have confirmed within the 200 ms on a busy machine: whatever it confirmed, one
+        // replica is fewer than the two asked for, and the append failed.
+        Assert.Equal(2, cause.Required);
+        Assert.InRange(cause.Acknowledged, 0L, 1L);
     }
 }
