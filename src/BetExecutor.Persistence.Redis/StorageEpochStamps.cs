@@ -36,13 +36,14 @@ internal sealed class StorageEpochStamps(IDatabase db, RedisKeys keys)
             return (epoch, true);
         }
 
-        var deadline = DateTime.UtcNow + StampingPatience;
+        // A bound on waiting for another writer's stamps, not a reading of the time: elapsed time only.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var last = (string?)await db.StringGetAsync(keys.EpochStamp(EpochSlot)).ConfigureAwait(false);
             if (last == epoch) return (epoch, false);
             if (last is not null) throw new Journal.StorageLostException($"slot stamp {keys.EpochStamp(EpochSlot)} holds epoch {last}, not {epoch}");
-            if (DateTime.UtcNow > deadline) break;
+            if (waited.Elapsed > StampingPatience) break;
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
         }
 

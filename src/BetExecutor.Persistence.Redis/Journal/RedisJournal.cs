@@ -28,6 +28,8 @@ public sealed class RedisJournal : AsyncWriteJournal
     private readonly RedisConnection _connection;
     private readonly string _configuredEpoch;
     private readonly ReplicaWait _replicaWait;
+    /// <summary>The actor system's clock (a test scheduler drives it): when each event was written.</summary>
+    private readonly IScheduler _clock = Context.System.Scheduler;
     private Task<string>? _epoch;
 
     /// <summary>
@@ -170,7 +172,7 @@ public sealed class RedisJournal : AsyncWriteJournal
         var highest = Format(write.HighestSequenceNr);
         var events = (IImmutableList<IPersistentRepresentation>)write.Payload;
         // When it was stored: retention keeps events younger than keep-events-for, and the archive says when each was written.
-        var storedAt = DateTime.UtcNow.Ticks;
+        var storedAt = _clock.Now.UtcTicks;
         try
         {
             var args = new RedisValue[3 + events.Count * 2];

@@ -29,7 +29,8 @@ internal sealed class EventRetention(RetentionSettings settings, RedisKeys keys,
         var upTo = hold is { } first ? Math.Min(snapshotSequenceNr, first - 1) : snapshotSequenceNr;
         if (upTo < 1) return 0;
 
-        var now = DateTime.UtcNow;
+        // The actor system's clock, as the journal's write times: a test scheduler drives both.
+        var now = system.Scheduler.Now.UtcDateTime;
         var writtenBefore = (now - settings.KeepEventsFor!.Value).Ticks;
         var stored = await db.SortedSetRangeByScoreAsync(keys.Events(persistenceId), double.NegativeInfinity, upTo).ConfigureAwait(false);
         var archived = new List<ArchivedEvent>();
