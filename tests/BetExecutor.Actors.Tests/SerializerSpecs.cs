@@ -71,6 +71,8 @@ public sealed class SerializerSpecs : ActorSpecBase
             new OperatorAnswer.Refused("not halted"),
             new AccountSnapshot(AccountState.Initial(Alice).Apply(new SignalAccepted(signal, Start.AddSeconds(60)) { Meta = Meta })
                 .Apply(new ExposureOpened(Exposure) { Meta = Meta }).Apply(new IdentityHalted("maintenance", "ops") { Meta = Meta })),
+            new PairSnapshot(PairState.Initial(Alice, "s-1") with { Phase = new PairPhase.Settled(new PairOutcome.Settled(Leg, Leg with { Settlement = SettlementState.Lost })) }),
+            new PairSnapshot(PairState.Initial(Alice, "s-1") with { Phase = new PairPhase.Exposed(exposed) }, Start.AddHours(2)),
             new AccountStatus(Alice, Start.AddSeconds(60), new HaltState("maintenance", "ops", Start), "s-1", ["s-1"], [Exposure], 3, Start),
         ];
         return all.Select(o => new[] { o });

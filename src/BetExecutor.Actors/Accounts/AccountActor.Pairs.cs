@@ -120,5 +120,17 @@ public sealed partial class AccountActor
         StartPair(pair.Signal, pair.AcceptedAt, pair.StartBy(_services.Settings.Account));
     }
 
+    /// <summary>
+    /// The pair's exposure is resolved: the pair is started once more, only to store a snapshot that says so (it
+    /// resumes nothing, see <see cref="BetPairActor.ReleaseProps"/>), after which retention may archive and delete its
+    /// events. Not watched: it is no pair in flight. Should this node stop before that snapshot is stored, the pair's
+    /// events simply stay in Redis (kept, never lost).
+    /// </summary>
+    private void ReleasePairEvents(string pairId, DateTimeOffset resolvedAt)
+    {
+        if (_storageLost is not null) return;
+        Context.ActorOf(BetPairActor.ReleaseProps(_identity, pairId, _services, resolvedAt), ChildName(pairId) + "-resolved");
+    }
+
     private string ChildName(string pairId) => $"pair-{Uri.EscapeDataString(pairId)}-{++_childSerial}";
 }

@@ -263,6 +263,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
         _state = _state.Apply(e);
         _openItemsFrom = OpenItemOrigins.Track(_openItemsFrom, e, LastSequenceNr, _state);
         if (LastSequenceNr % _services.Settings.AccountSnapshotEvery == 0) SaveSnapshot(new AccountSnapshot(_state, _openItemsFrom));
+        if (e is ExposureResolved resolved) ReleasePairEvents(resolved.PairId, resolved.Meta.At);
     }
 
     private TEvent Stamp<TEvent>(TEvent e) where TEvent : AccountEvent =>

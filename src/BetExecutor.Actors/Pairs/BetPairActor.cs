@@ -21,9 +21,14 @@ public sealed partial class BetPairActor : ReceivePersistentActor
     private readonly ILoggingAdapter _log;
     private PairState _state;
 
-    public BetPairActor(Identity identity, string pairId, ExecutorServices services)
+    public BetPairActor(Identity identity, string pairId, ExecutorServices services) : this(identity, pairId, services, null)
+    {
+    }
+
+    private BetPairActor(Identity identity, string pairId, ExecutorServices services, DateTimeOffset? releaseAt)
     {
         _services = services;
+        _releaseAt = releaseAt;
         _state = PairState.Initial(identity, pairId);
         PersistenceId = PersistenceIdFor(identity, pairId);
         _log = Context.GetLogger()
@@ -33,13 +38,25 @@ public sealed partial class BetPairActor : ReceivePersistentActor
             .WithContext("Node", services.Settings.Node)
             .WithContext("DryRun", services.Settings.Limits.For(identity).DryRun);
 
+        Recover<SnapshotOffer>(RecoverSnapshot);
         Recover<PairEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {
+            if (_releaseAt is { } resolvedAt)
+            {
+                ReleaseAfterRecovery(resolvedAt);
+                return;
+            }
+            SnapshotIfRecoveredEndedWithout();
             // Resume as a command, after recovery, so that persisting is allowed.
             if (_state.Status != PairStatus.NotStarted) Self.Tell(ResumeAfterRecovery.Instance);
         });
-        Command<PairCommand>(Handle);
+        HandleSnapshotAnswers();
+        Command<PairCommand>(c =>
+        {
+            // A pair started to note a resolution acts on nothing.
+            if (_releaseAt is null) Handle(c);
+        });
     }
 
     public override string PersistenceId { get; }
@@ -68,6 +85,7 @@ public sealed partial class BetPairActor : ReceivePersistentActor
         {
             _state = _state.Apply(e);
             LogEvent(e);
+            SnapshotIfEnded();
         });
         DeferAsync(decision.Effects, CarryOut);
     }
@@ -107,7 +125,7 @@ public sealed partial class BetPairActor : ReceivePersistentActor
                 case ReportFinished finished:
                     Context.Parent.Tell(new PairReportedFinished(_state.PairId, finished.Outcome, _services.Clock.UtcNow));
                     // Finished pairs are not kept in memory; the owner restarts this one from its events if it must.
-                    Context.Stop(Self);
+                    StopOnceSnapshotAnswered();
                     break;
                 default:
                     throw new InvalidOperationException($"unknown effect {effect.GetType().Name}");

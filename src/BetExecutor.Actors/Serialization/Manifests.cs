@@ -28,6 +28,7 @@ public static class Manifests
         ("pair.settlement-polled.v1", typeof(SettlementPolled)),
         ("pair.settled.v1", typeof(PairSettled)),
         ("pair.exposure-raised.v1", typeof(ExposureRaised)),
+        ("pair.snapshot.v1", typeof(PairSnapshot)),
 
         ("account.signal-accepted.v1", typeof(SignalAccepted)),
         ("account.signal-denied.v1", typeof(SignalDenied)),
