@@ -18,9 +18,10 @@ public abstract class RetentionSpecs : JournalProbeKit, IDisposable
     private readonly string _connectionString;
     private readonly string _archive;
 
-    protected RetentionSpecs(string connectionString, string keepEventsFor, string archive, ITestOutputHelper output)
-        : base(TestConfig.For(connectionString, keyPrefix: "retention:",
-            pluginSettings: $"retention {{ keep-events-for = {keepEventsFor}, archive-directory = \"{archive}\" }}"), output)
+    /// <param name="systemConfig">HOCON in front of the test system's (e.g. a test scheduler that drives time).</param>
+    protected RetentionSpecs(string connectionString, string keepEventsFor, string archive, ITestOutputHelper output, string systemConfig = "")
+        : base(ConfigurationFactory.ParseString(systemConfig).WithFallback(TestConfig.For(connectionString, keyPrefix: "retention:",
+            pluginSettings: $"retention {{ keep-events-for = {keepEventsFor}, archive-directory = \"{archive}\", sweep-interval = 1m }}")), output)
     {
         _connectionString = connectionString;
         _archive = archive;
@@ -146,6 +147,8 @@ public sealed class RetentionSettingsSpecs
     [InlineData("retention.keep-events-for = soon\nretention.archive-directory = /tmp/a", "retention.keep-events-for must")]
     [InlineData("retention.keep-events-for = -1d\nretention.archive-directory = /tmp/a", "retention.keep-events-for must")]
     [InlineData("retention.keep-events-for = 90d", "retention.archive-directory must")]
+    [InlineData("retention.keep-events-for = 90d\nretention.archive-directory = /tmp/a\nretention.sweep-interval = 0s", "retention.sweep-interval must")]
+    [InlineData("retention.keep-events-for = 90d\nretention.archive-directory = /tmp/a\nretention.sweep-interval = often", "retention.sweep-interval must")]
     public void An_invalid_retention_setting_is_refused_naming_the_key(string retention, string message)
     {
         Assert.StartsWith(message, Assert.Throws<ConfigurationException>(() => Read(retention)).Message);
@@ -155,6 +158,6 @@ public sealed class RetentionSettingsSpecs
     public void A_duration_turns_it_on()
     {
         var settings = Read("retention.keep-events-for = 90d\nretention.archive-directory = /var/lib/betexec/archive");
-        Assert.Equal((TimeSpan.FromDays(90), "/var/lib/betexec/archive"), (settings.KeepEventsFor!.Value, settings.ArchiveDirectory));
+        Assert.Equal((TimeSpan.FromDays(90), "/var/lib/betexec/archive", TimeSpan.FromMinutes(1)), (settings.KeepEventsFor!.Value, settings.ArchiveDirectory, settings.SweepInterval));
     }
 }

@@ -20,4 +20,7 @@ public sealed record PairSnapshot(PairState State, DateTimeOffset? ExposureResol
 
     // Explicit, so it is never part of the stored form: it is derived from the two fields above.
     long? IRetentionHold.KeepEventsFrom => HoldsOpen ? 1 : null;
+
+    // Ended (or given up by its account) and not held: nothing is ever written to the pair again.
+    bool IRetentionHold.IsClosed => !HoldsOpen;
 }
