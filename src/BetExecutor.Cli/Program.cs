@@ -7,6 +7,7 @@ var root = new RootCommand("betexec — the BetExecutor operator tool")
 {
     DemoCommand.Create(),
     SimulateCommand.Create(),
+    BetExecutor.Cli.Archive.ArchiveCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
