@@ -25,7 +25,8 @@ public sealed partial class BetPairActor : ReceivePersistentActor
     {
     }
 
-    private BetPairActor(Identity identity, string pairId, ExecutorServices services, DateTimeOffset? releaseAt)
+    /// <param name="releaseAt">set only by <see cref="ReleaseProps"/>: the pair is started to note its resolved exposure, and acts on nothing.</param>
+    public BetPairActor(Identity identity, string pairId, ExecutorServices services, DateTimeOffset? releaseAt)
     {
         _services = services;
         _releaseAt = releaseAt;
