@@ -93,6 +93,28 @@ public sealed class RetentionOfOldEventsSpecs(SharedRedisFixture redis, ITestOut
     }
 
     [Fact]
+    public async Task A_snapshot_whose_next_events_were_deleted_goes_and_the_newest_stays()
+    {
+        var pid = NewPersistenceId("superseded");
+        var observer = CreateTestProbe();
+        var ledger = Ledger(pid, observer.Ref, "e-1", "e-2", "e-3");
+        ledger.Tell(new TakeSnapshot());
+        observer.ExpectMsg<SaveSnapshotSuccess>(Patience);
+        foreach (var entry in new[] { "e-4", "e-5", "e-6" })
+        {
+            ledger.Tell(new Append(entry));
+            ExpectMsg<Appended>();
+        }
+        ledger.Tell(new TakeSnapshot());
+        observer.ExpectMsg<SaveSnapshotSuccess>(Patience);
+
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
+        var snapshots = await connection.GetDatabase().SortedSetRangeByRankAsync(new RedisKeys("retention:").SnapshotIndex(pid));
+        Assert.Equal(["6"], snapshots.Select(s => s.ToString()));
+        Assert.Equal(["e-1", "e-2", "e-3", "e-4", "e-5", "e-6"], Recovered(pid));
+    }
+
+    [Fact]
     public async Task Events_from_the_first_one_an_open_item_holds_stay_until_it_is_closed()
     {
         var pid = NewPersistenceId("held");

@@ -20,6 +20,7 @@ internal sealed class EventRetention(RetentionSettings settings, RedisKeys keys,
     private readonly PersistentCodec _codec = new(system);
 
     private static readonly string ForgetScript = EmbeddedResources.Script("retention-forget");
+    private static readonly string SnapshotDeleteScript = EmbeddedResources.Script("snapshot-delete");
 
     public bool IsOn => settings.IsOn;
 
@@ -57,10 +58,24 @@ internal sealed class EventRetention(RetentionSettings settings, RedisKeys keys,
         var file = await _archive.AppendAsync(archived, now).ConfigureAwait(false);
         var last = archived[^1].SequenceNr;
         await db.SortedSetRemoveRangeByScoreAsync(keys.Events(persistenceId), double.NegativeInfinity, last, flags: ReplicaWait.WriteFlags).ConfigureAwait(false);
+        await DeleteSupersededSnapshotsAsync(db, persistenceId, last).ConfigureAwait(false);
         log.Info("Retention: {0}: {1} events up to sequence number {2} archived to {3} and deleted (snapshot at {4}{5})",
             persistenceId, archived.Count, last, file, snapshotSequenceNr,
             hold is { } kept ? $"; events from {kept} kept: an open pair or exposure" : "");
         return archived.Count;
+    }
+
+    /// <summary>
+    /// An older snapshot whose next event is gone can no longer start a recovery (the events after it are missing):
+    /// every snapshot before <paramref name="lastDeleted"/> goes, the newest (at or after it) stays. Without this an
+    /// id that snapshots every hundred events would keep every snapshot it ever took.
+    /// </summary>
+    private async Task DeleteSupersededSnapshotsAsync(IDatabase db, string persistenceId, long lastDeleted)
+    {
+        if (lastDeleted < 2) return;
+        await db.ScriptEvaluateAsync(SnapshotDeleteScript,
+            [keys.SnapshotIndex(persistenceId), keys.SnapshotData(persistenceId), keys.SnapshotTimestamps(persistenceId)],
+            Snapshot.SnapshotFilter.For(new Akka.Persistence.SnapshotSelectionCriteria(lastDeleted - 1)), ReplicaWait.WriteFlags).ConfigureAwait(false);
     }
 
     /// <summary>
