@@ -127,7 +127,9 @@ if (environment.Options.RedisConnectionString is { } redisConnection)
 }
 
 var settings = configuration.Options.ToSettings(environment.Options.NodeName);
-var services = new ExecutorServices(new RealClock(), venues, settings, NoObserver.Instance);
+var clock = new RealClock();
+// The node's metrics (src/BetExecutor.Telemetry): exported at GET /metrics wherever a web app of this process maps them.
+var services = new ExecutorServices(clock, venues, settings, BetExecutor.Telemetry.MetricsObserver.For(settings, clock));
 var refusal = new NodeRefusal();
 using var host = Host.CreateDefaultBuilder()
     .UseSerilog(logger)

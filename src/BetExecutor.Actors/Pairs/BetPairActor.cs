@@ -66,7 +66,9 @@ public sealed partial class BetPairActor : ReceivePersistentActor
         var stamped = decision.Events.Select(Stamp).ToArray();
         PersistAll(stamped, e =>
         {
+            var before = _state;
             _state = _state.Apply(e);
+            _services.Observer.PairEventStored(before, e, _services.Clock.UtcNow);
             LogEvent(e);
         });
         DeferAsync(decision.Effects, CarryOut);
