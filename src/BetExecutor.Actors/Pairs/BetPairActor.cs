@@ -30,6 +30,9 @@ public sealed partial class BetPairActor : ReceivePersistentActor
             .WithContext("Identity", identity.Key)
             .WithContext("PairId", pairId)
             .WithContext("SignalId", pairId)
+            // Both legs' client references are derived from the pair: every line of the pair carries them.
+            .WithContext("PositiveRef", ClientReference.For(identity, pairId, LegKind.Positive).Value)
+            .WithContext("HedgeRef", ClientReference.For(identity, pairId, LegKind.Hedge).Value)
             .WithContext("Node", services.Settings.Node)
             .WithContext("DryRun", services.Settings.Limits.For(identity).DryRun);
 
