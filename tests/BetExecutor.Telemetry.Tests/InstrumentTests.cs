@@ -114,4 +114,24 @@ public sealed class InstrumentTests
         Assert.Equal(7 - executed, m.Value("betexec.cooldown.rejections"));
         Assert.Equal(0, m.Value("betexec.cooldown.violations"));
     }
+
+    [Fact]
+    public async Task With_the_rule_off_the_watch_counts_the_positives_it_let_through()
+    {
+        // The node's cooldown is off (0 s) while the watch still checks 5 minutes: what the rule would have stopped
+        // goes through, and the watch, knowing nothing of the rule, counts each such positive.
+        var (simulation, observer) = await StartAsync(
+            adjust: s => s with { Account = s.Account with { Cooldown = TimeSpan.Zero } }, watchedCooldown: TimeSpan.FromMinutes(5));
+        await using var _ = simulation;
+        using var reading = new MeterReading(observer.Metrics.Meter);
+        var identity = Account("no-cooldown");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(SignalAnswerKind.Executed, (await simulation.SendAsync(For(identity, $"nc-{i}"), Won, Lost)).Kind);
+            await simulation.AdvanceByAsync(TimeSpan.FromMinutes(1));
+        }
+        var m = reading.Collect();
+        Assert.Equal(0, m.Value("betexec.cooldown.rejections"));
+        Assert.Equal(2, m.Value("betexec.cooldown.violations"));
+    }
 }

@@ -17,12 +17,17 @@ public static class Run
     public static readonly Identity Hedger = Identity.Create("exchange", "main", "hedger");
 
     /// <summary>Starts a node whose observer is a fresh <see cref="MetricsObserver"/>, handed back for the test to read.</summary>
-    public static async Task<(ExecutorSimulation Simulation, MetricsObserver Observer)> StartAsync(string node = "telemetry-node", string? redis = null)
+    /// <param name="adjust">Changes the node's settings (what its rules enforce).</param>
+    /// <param name="watchedCooldown">The cooldown the metrics' watch checks; the node's own setting when null.</param>
+    public static async Task<(ExecutorSimulation Simulation, MetricsObserver Observer)> StartAsync(
+        string node = "telemetry-node", string? redis = null, Func<ExecutorSettings, ExecutorSettings>? adjust = null, TimeSpan? watchedCooldown = null)
     {
         MetricsObserver? observer = null;
-        var settings = ExecutorSettings.Default(node);
+        var settings = adjust?.Invoke(ExecutorSettings.Default(node)) ?? ExecutorSettings.Default(node);
         var simulation = await ExecutorSimulation.StartAsync(Start, seed: 1, settings, Logger.None, redis,
-            observer: clock => observer = MetricsObserver.For(settings, clock));
+            observer: clock => observer = watchedCooldown is { } watched
+                ? new MetricsObserver(new ExecutorMetrics(settings.Node, () => clock.UtcNow), new CooldownWatch(_ => watched))
+                : MetricsObserver.For(settings, clock));
         return (simulation, observer!);
     }
 
