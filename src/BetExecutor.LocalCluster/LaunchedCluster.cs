@@ -138,6 +138,9 @@ public sealed class LaunchedCluster : IAsyncDisposable
             environment["BETEXECUTOR_GATEWAY_KEYS"] = ApiKey.GatewayKeysVariable;
         }
         if (_options.HoconFile is { } hocon) environment["BETEXECUTOR_HOCON"] = Path.GetFullPath(hocon);
+        // The log files are for people, and the launcher reads them for readiness: readable lines unless asked otherwise
+        // (a node writing to a file would otherwise choose JSON).
+        environment.TryAdd("BETEXECUTOR_LOG", "text");
         return environment;
     }
 

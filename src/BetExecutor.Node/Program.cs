@@ -14,8 +14,6 @@ using BetExecutor.Persistence.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
-using Serilog.Formatting.Compact;
-using Serilog.Formatting.Display;
 
 // A deployed executor node, configured by environment variables (NodeUsage lists them) over the settings of
 // reference.conf. Whatever a user can get wrong ends in one line on standard error naming the problem and what to do:
@@ -62,19 +60,17 @@ if (gatewayOptions is { Keys.Count: 0 })
 var secrets = (environment.Options.RedisConnectionString is { } redisText ? RedisConnectionString.Secrets(redisText) : [])
     .Concat(environment.Options.Tls is { Password.Length: > 0 } tls ? [tls.Password] : [])
     .ToArray();
-// Stack traces only at debug level; otherwise a failure is its one-line summary.
-var exceptionPart = environment.LogLevel <= Serilog.Events.LogEventLevel.Debug ? "{NewLine}{Exception}" : "{ExceptionSummary}{NewLine}";
-var formatter = environment.JsonLogs
-    ? (Serilog.Formatting.ITextFormatter)new CompactJsonFormatter()
-    : new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Node} {Identity} {PairId} {Message:lj}" + exceptionPart);
-var logger = new LoggerConfiguration()
-    .WriteTo.Console(new RedactingFormatter(formatter, secrets), standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
-    .MinimumLevel.Is(environment.LogLevel)
-    .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
-    .Enrich.FromLogContext()
-    .Enrich.With<ExceptionSummary>()
-    .Enrich.WithProperty("Node", environment.Options.NodeName)
-    .CreateLogger();
+// JSON when standard error is not a terminal (BETEXECUTOR_LOG), levels per source (BETEXECUTOR_LOG_LEVELS): NodeLogging.
+Serilog.Core.Logger logger;
+try
+{
+    logger = NodeLogging.Create(environment.JsonLogs, environment.LogLevel,
+        NodeLogging.LevelsFor(Environment.GetEnvironmentVariable(NodeLogging.LevelsVariable)), environment.Options.NodeName, secrets, Console.Error);
+}
+catch (NodeUsageException ex)
+{
+    return Fail(NodeUsage.BadUsage, ex.Message);
+}
 Log.Logger = logger;
 
 IVenueDirectory venues;
@@ -127,7 +123,9 @@ if (environment.Options.RedisConnectionString is { } redisConnection)
 }
 
 var settings = configuration.Options.ToSettings(environment.Options.NodeName);
-var services = new ExecutorServices(new RealClock(), venues, settings, NoObserver.Instance);
+var clock = new RealClock();
+// The node's metrics (src/BetExecutor.Telemetry): exported at GET /metrics wherever a web app of this process maps them.
+var services = new ExecutorServices(clock, venues, settings, BetExecutor.Telemetry.MetricsObserver.For(settings, clock));
 var refusal = new NodeRefusal();
 using var host = Host.CreateDefaultBuilder()
     .UseSerilog(logger)

@@ -88,6 +88,12 @@ public sealed partial class AccountActor : ReceivePersistentActor
         base.PreStart();
     }
 
+    protected override void PostStop()
+    {
+        _services.Observer.AccountStopped(_identity, passivated: _passivating);
+        base.PostStop();
+    }
+
     public static string PersistenceIdFor(Identity identity) => $"account/{identity.Key}";
 
     /// <param name="idlePassivation">For a sharded account: passivate after this long idle (see AccountActor.Passivation.cs); null: never.</param>
@@ -261,6 +267,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
     private void Applied(AccountEvent e)
     {
         _state = _state.Apply(e);
+        _services.Observer.AccountEventStored(_identity, e, _state);
         _openItemsFrom = OpenItemOrigins.Track(_openItemsFrom, e, LastSequenceNr, _state);
         if (LastSequenceNr % _services.Settings.AccountSnapshotEvery == 0) SaveSnapshot(new AccountSnapshot(_state, _openItemsFrom));
         if (e is ExposureResolved resolved) ReleasePairEvents(resolved.PairId, resolved.Meta.At);

@@ -40,8 +40,12 @@ public static class NodeUsage
           BETEXECUTOR_HOCON     A HOCON file of overrides of the settings (bet-executor { … }, akka { … }); every key,
                                 its default and meaning are in src/BetExecutor.Actors/reference.conf. Unknown keys and
                                 values out of range stop the node.
-          BETEXECUTOR_LOG       json: compact JSON logs; text (default): readable lines. Logs go to standard error.
+          BETEXECUTOR_LOG       auto (default): compact JSON logs when standard error is not a terminal, readable lines
+                                on one; json or text forces either. Logs go to standard error.
           BETEXECUTOR_LOG_LEVEL debug | information (default) | warning | error. Failure details are logged at debug.
+          BETEXECUTOR_LOG_LEVELS  Minimum levels per source, SOURCE=LEVEL comma-separated (e.g.
+                                Akka.Cluster=warning,BetExecutor.Coordination.Redis=debug). Akka's own sources log
+                                below information only if akka.loglevel (BETEXECUTOR_HOCON) lets them.
           BETEXECUTOR_FEED      stdin: take commands as JSON lines on standard input, answer on standard output
                                 (README: The stdin feed); SIGTERM stops the node even while standard input is open.
           BETEXECUTOR_DATA      The node's data directory (default: bet-executor.data-directory), where it keeps the
