@@ -130,9 +130,8 @@ public static class BetExecutorHosting
     /// </summary>
     private static void AddKillSwitch(AkkaConfigurationBuilder builder, NodeConfiguration configuration, ExecutorServices services, KillSwitchView view)
     {
-        var section = ExecutorConfiguration.Section + ".kill-switch";
-        var refreshEvery = ExecutorConfiguration.Duration(configuration.Hocon, section, "refresh-interval", zeroAllowed: false);
-        var startWait = ExecutorConfiguration.Duration(configuration.Hocon, section, "start-wait", zeroAllowed: false);
+        var refreshEvery = configuration.Options.KillSwitch.RefreshInterval;
+        var startWait = configuration.Options.KillSwitch.StartWait;
         var singleton = Akka.Pattern.BackoffSupervisor.Props(Akka.Pattern.Backoff.OnStop(
             KillSwitchActor.Props(services), KillSwitchActor.Id, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), 0.2, maxNrOfRetries: -1));
         builder
