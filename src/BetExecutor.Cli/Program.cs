@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BetExecutor.Cli;
 using BetExecutor.Cli.Demo;
+using BetExecutor.Cli.Operate;
 using BetExecutor.Cli.Simulate;
 
 var root = new RootCommand("betexec — the BetExecutor operator tool")
@@ -8,10 +9,12 @@ var root = new RootCommand("betexec — the BetExecutor operator tool")
     DemoCommand.Create(),
     SimulateCommand.Create(),
 };
+foreach (var command in OperatorCommands.Create()) root.Add(command);
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine($"see: {Usage.CommandPath(parse.CommandResult)} --help");
     return Usage.BadInput;
 }
 return await parse.InvokeAsync();

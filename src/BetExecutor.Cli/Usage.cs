@@ -1,3 +1,5 @@
+using System.CommandLine.Parsing;
+
 namespace BetExecutor.Cli;
 
 /// <summary>
@@ -14,6 +16,14 @@ public static class Usage
     {
         Console.Error.WriteLine($"error: {message}");
         return BadInput;
+    }
+
+    /// <summary>The words that name a command (<c>betexec exposure resolve</c>), for pointing at its help.</summary>
+    public static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = command; result is CommandResult each; result = each.Parent) names.Insert(0, each.Command.Name);
+        return string.Join(' ', names);
     }
 
     public static int RunFailure(string message)
