@@ -13,7 +13,7 @@ foreach (var command in OperatorCommands.Create()) root.Add(command);
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
-    foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {Usage.Describe(error)}");
     Console.Error.WriteLine($"see: {Usage.CommandPath(parse.CommandResult)} --help");
     return Usage.BadInput;
 }

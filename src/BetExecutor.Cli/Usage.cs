@@ -26,6 +26,10 @@ public static class Usage
         return string.Join(' ', names);
     }
 
+    /// <summary>A parse error, naming the argument when one is missing (the parser's own message names only the command).</summary>
+    public static string Describe(ParseError error) =>
+        error.SymbolResult is ArgumentResult { Tokens.Count: 0 } missing ? $"{missing.Argument.Name}: {error.Message}" : error.Message;
+
     public static int RunFailure(string message)
     {
         Console.Error.WriteLine($"error: {message}");
