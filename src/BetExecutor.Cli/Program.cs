@@ -17,4 +17,8 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine($"see: {Usage.CommandPath(parse.CommandResult)} --help");
     return Usage.BadInput;
 }
-return await parse.InvokeAsync();
+// A command that ends on Ctrl-C by design (cluster tail) handles the interruption itself and exits 0; the others
+// keep the parser's handling (the action is cancelled; exit 130).
+return await parse.InvokeAsync(OperatorCommand.EndsOnInterrupt(parse.CommandResult.Command)
+    ? new InvocationConfiguration { ProcessTerminationTimeout = null }
+    : null);

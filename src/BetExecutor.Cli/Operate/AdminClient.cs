@@ -99,11 +99,16 @@ public sealed class AdminClient : IDisposable
                 {
                     line = await reader.ReadLineAsync(cancel);
                 }
-                catch (Exception e) when (e is IOException or HttpRequestException)
+                catch (Exception e) when (e is IOException or HttpRequestException && !cancel.IsCancellationRequested)
                 {
                     throw new AdminFailure.Unreachable($"the admin API at {_target} broke the stream ({e.Message})");
                 }
-                if (line is null) yield break;
+                if (line is null)
+                {
+                    // Cancelled while waiting: the caller's to report (Ctrl-C), not a stream the server ended.
+                    cancel.ThrowIfCancellationRequested();
+                    yield break;
+                }
                 if (line.Length > 0) yield return line;
             }
         }

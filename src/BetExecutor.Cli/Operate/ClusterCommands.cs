@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using BetExecutor.Cli.Operate.Rendering;
 
@@ -11,7 +12,8 @@ public static class ClusterCommands
         OperatorCommand.Create("show", "Members with roles, status, reachability and up-since; the leader; who is unreachable.", ShowAsync),
         MembershipChange("leave", "Ask a member to leave the cluster gracefully (its shards hand over first)."),
         MembershipChange("down", "Mark a member down (it is removed; use only for a member that is gone or unreachable)."),
-        OperatorCommand.Create("tail", "Print membership and reachability events as they happen, until Ctrl-C.", TailAsync));
+        OperatorCommand.EndingOnInterrupt(
+            OperatorCommand.Create("tail", "Print membership and reachability events as they happen, until Ctrl-C (which ends it with exit 0).", TailAsync)));
 
     private static async Task<int> ShowAsync(OperatorCall call, CancellationToken cancel)
     {
@@ -60,19 +62,35 @@ public static class ClusterCommands
     /// </summary>
     private static async Task<int> TailAsync(OperatorCall call, CancellationToken cancel)
     {
+        using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        ConsoleCancelEventHandler onCtrlC = (_, e) =>
+        {
+            e.Cancel = true; // ends the stream below, not the process
+            interrupted.Cancel();
+        };
+        Console.CancelKeyPress += onCtrlC;
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            interrupted.Cancel();
+        });
         try
         {
-            await foreach (var line in call.Admin.StreamLinesAsync("cluster/events", cancel))
+            await foreach (var line in call.Admin.StreamLinesAsync("cluster/events", interrupted.Token))
             {
                 call.Output.WriteLine(call.Json ? line : EventLine(line));
                 call.Output.Flush();
             }
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
         {
             return 0;
         }
-        if (cancel.IsCancellationRequested) return 0;
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
+        if (interrupted.IsCancellationRequested) return 0;
         return Usage.RunFailure("the admin API ended the event stream (its node stopping?)");
     }
 

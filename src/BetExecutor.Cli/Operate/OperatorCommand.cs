@@ -35,6 +35,20 @@ public static class OperatorCommand
         return command;
     }
 
+    private static readonly HashSet<Command> InterruptedByDesign = [];
+
+    /// <summary>Marks a command whose normal end is Ctrl-C (it watches a stream): it handles SIGINT/SIGTERM itself.</summary>
+    public static Command EndingOnInterrupt(Command command)
+    {
+        lock (InterruptedByDesign) InterruptedByDesign.Add(command);
+        return command;
+    }
+
+    public static bool EndsOnInterrupt(Command command)
+    {
+        lock (InterruptedByDesign) return InterruptedByDesign.Contains(command);
+    }
+
     public static Command Group(string name, string description, params Command[] commands)
     {
         var group = new Command(name, description);
