@@ -2,6 +2,7 @@ using Akka.Hosting;
 using BetExecutor.Actors;
 using BetExecutor.Actors.Configuration;
 using BetExecutor.Actors.Time;
+using BetExecutor.Admin.Configuration;
 using BetExecutor.Gateway;
 using BetExecutor.Gateway.Configuration;
 using BetExecutor.Gateway.Health;
@@ -32,10 +33,13 @@ if (args.Length > 0)
 NodeEnvironment environment;
 NodeConfiguration configuration;
 GatewayOptions? gatewayOptions = null;
+AdminOptions adminOptions;
 try
 {
     environment = NodeEnvironment.Read(Environment.GetEnvironmentVariable);
     configuration = NodeConfiguration.Load(environment.Options.ExtraHocon);
+    adminOptions = AdminConfiguration.Read(environment.Options.ExtraHocon,
+        Environment.GetEnvironmentVariable(AdminConfiguration.TokensVariable), Environment.GetEnvironmentVariable(AdminConfiguration.ListenVariable));
     if (environment.Options.Roles.Gateway)
         gatewayOptions = GatewayConfiguration.Read(environment.Options.ExtraHocon, environment.GatewayKeys, environment.GatewayListen);
 }
@@ -192,6 +196,31 @@ if (gatewayOptions is not null)
     gatewayStopped = stopping.Task.ContinueWith(_ => gateway.DisposeAsync().AsTask(), TaskScheduler.Default).Unwrap();
     lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
 }
+var adminStopped = Task.CompletedTask;
+if (adminOptions.Tokens.Count == 0)
+{
+    logger.Warning(AdminConfiguration.OffWarning);
+}
+else
+{
+    NodeAdmin admin;
+    try
+    {
+        admin = await NodeAdmin.StartAsync(host.Services.GetRequiredService<Akka.Actor.ActorSystem>(), host.Services.GetRequiredService<IActorRegistry>(),
+            environment.Options, configuration, services.Clock, adminOptions, logger);
+    }
+    catch (IOException ex)
+    {
+        logger.Debug(ex, "The admin API failed to start");
+        await host.StopAsync();
+        return Fail(NodeUsage.RunTimeFailure,
+            $"{AdminConfiguration.ListenVariable}: the admin API cannot listen on {adminOptions.Listen} ({ex.Message}): pick a free port");
+    }
+    // AdminServer logged "Admin API listening on {Address}" (token names, never tokens).
+    var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    adminStopped = stopping.Task.ContinueWith(_ => admin.DisposeAsync().AsTask(), TaskScheduler.Default).Unwrap();
+    lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+}
 if (environment.StdinFeed)
 {
     var accounts = await host.Services.GetRequiredService<IActorRegistry>().GetAsync<AccountRegion>();
@@ -199,6 +228,7 @@ if (environment.StdinFeed)
 }
 await host.WaitForShutdownAsync();
 await gatewayStopped;
+await adminStopped;
 if (refusal.Reason is { } reason) return Fail(NodeUsage.BadUsage, $"the cluster refused this node: {reason}");
 return 0;
 

@@ -62,6 +62,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Command<ResumeIdentity>(c => OnOperatorDecision(_state.DecideResume(c.Reason, c.By, Now), $"{_identity} resumed"));
         Command<ResolveExposure>(c => OnOperatorDecision(_state.DecideResolveExposure(c.PairId, c.Reason, c.By, Now), $"exposure on pair {c.PairId} resolved"));
         Command<GetAccountStatus>(_ => Sender.Tell(Status()));
+        Command<GetIdentityDetail>(_ => Sender.Tell(Detail()));
         Command<GetSignalState>(OnGetSignalState);
         Command<PairReportedHedged>(r => PersistQuietly(_state.OnPairHedged(r.PairId, r.At)));
         Command<PairReportedPositiveIntent>(OnPositiveIntent);
@@ -107,9 +108,9 @@ public sealed partial class AccountActor : ReceivePersistentActor
             AnswerWhileStorageLost(command);
             return;
         }
-        // The domain already knows a global kill switch; nothing in the cluster can set one yet (docs/architecture.md §4, not in
-        // this release's issues), so every account decides as if it were off. Per-identity halts are live.
-        switch (_state.DecideSignal(signal, Now, _services.Settings.Account, _services.Settings.Limits, haltedGlobally: false, command.ReceivedAt))
+        // The global kill switch as this node knows it (docs/architecture.md: the kill switch): on, or not known here,
+        // refuses every new signal; pairs already in flight are not affected and finish.
+        switch (_state.DecideSignal(signal, Now, _services.Settings.Account, _services.Settings.Limits, _services.KillSwitch.GlobalHalt, command.ReceivedAt))
         {
             case SignalDecision.Duplicate duplicate:
                 Answer(DuplicateAnswer(signal.SignalId, duplicate.First), Sender);
@@ -279,6 +280,16 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Now,
         _state.Limited,
         DryRun);
+
+    private IdentityDetail Detail() => new(
+        Status(),
+        _services.Settings.Limits.For(_identity),
+        _state.StakedOn(Now),
+        ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString(),
+        _services.Settings.Node,
+        _services.Settings.Incarnation,
+        LastSequenceNr,
+        _services.KillSwitch.Status);
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {

@@ -25,6 +25,10 @@ public static class NodeUsage
                                 added to bet-executor.gateway.api-keys. A node given the gateway role
                                 (BETEXECUTOR_ROLES) needs at least one; with the default roles and no key it serves no
                                 HTTP.
+          BETEXECUTOR_ADMIN_LISTEN  IP:PORT the admin API listens on (default bet-executor.admin.listen,
+                                127.0.0.1:9090; port 0: a free port, logged). Every node serves it when it has a token.
+          BETEXECUTOR_ADMIN_TOKENS  admin tokens as name=SHA256HEX[,name=SHA256HEX…], added to bet-executor.admin.tokens.
+                                Without one the admin API is off (one warning).
           BETEXECUTOR_NODE      Name stamped on every event this node writes (default: the machine name).
           BETEXECUTOR_HOST      Public remoting hostname: the address other members reach this node at (default
                                 127.0.0.1). Any address other than loopback requires BETEXECUTOR_TLS_CERT.
