@@ -57,8 +57,40 @@ public static class ExposureCommands
         var (_, path) = await PairLocator.LocateAsync(call.Admin, pair, "exposures", cancel);
         using var answer = await call.Admin.GetAsync(path, cancel);
         if (call.Json) call.Output.WriteLine(answer.Body);
-        else WriteObject(answer.Root, call.Output);
+        else WriteExposure(answer.Root, call.Output);
         return 0;
+    }
+
+    /// <summary>One exposure: what happened, its status and both legs, one line each.</summary>
+    public static void WriteExposure(JsonElement e, TextWriter output)
+    {
+        var reason = JsonText.Text(e, "reason");
+        var detail = JsonText.Text(e, "detail");
+        var status = JsonText.Text(e, "status");
+        if (JsonText.Field(e, "resolvedBy") is not null)
+            status += $" by {JsonText.Text(e, "resolvedBy")} at {JsonText.Time(e, "resolvedAt")}: {JsonText.Text(e, "resolution")}";
+        new Details()
+            .Add("identity", JsonText.Text(e, "identity"))
+            .Add("pair", JsonText.Text(e, "pairId"))
+            .Add("reason", detail is JsonText.None ? reason : $"{reason}: {detail}")
+            .Add("status", status)
+            .Add("raised", JsonText.Time(e, "raisedAt"))
+            .Add("expires", JsonText.Time(e, "expiresAt"))
+            .Add("positive", Leg(e, "positive"))
+            .Add("hedge", Leg(e, "hedge"))
+            .Add("dry run", JsonText.Text(e, "dryRun"))
+            .Write(output);
+    }
+
+    /// <summary>A leg: the bet the venue took (or none), what was asked, its settlement, reference and identity.</summary>
+    private static string Leg(JsonElement exposure, string name)
+    {
+        if (JsonText.Field(exposure, name) is not { ValueKind: JsonValueKind.Object } leg) return JsonText.None;
+        var taken = JsonText.Field(leg, "betId") is null
+            ? "no bet"
+            : $"bet {JsonText.Text(leg, "betId")}, {JsonText.Text(leg, "acceptedStake")} at {JsonText.Text(leg, "acceptedOdds")} taken";
+        return $"{taken} (asked {JsonText.Text(leg, "askedStake")} at {JsonText.Text(leg, "askedOdds")}), settlement {JsonText.Text(leg, "settlement")}, " +
+               $"reference {JsonText.Text(leg, "clientReference")}, {JsonText.Text(leg, "identity")}";
     }
 
     private static async Task<int> ResolveAsync(OperatorCall call, PairRef pair, string reason, CancellationToken cancel)
@@ -71,7 +103,7 @@ public static class ExposureCommands
             var root = answer.Root;
             call.Output.WriteLine($"resolved the exposure of pair {pair.PairId} of {identity.Key} by {JsonText.Text(root, "by")} at {JsonText.Time(root, "at")}: {JsonText.Text(root, "reason")}");
             call.Output.WriteLine();
-            if (JsonText.Field(root, "exposure") is { ValueKind: JsonValueKind.Object } exposure) WriteObject(exposure, call.Output);
+            if (JsonText.Field(root, "exposure") is { ValueKind: JsonValueKind.Object } exposure) WriteExposure(exposure, call.Output);
         }
         return 0;
     }

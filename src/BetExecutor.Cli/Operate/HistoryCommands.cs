@@ -27,10 +27,16 @@ public static class HistoryCommands
         if (root.ValueKind == JsonValueKind.Object)
         {
             var header = new Details().Add("identity", JsonText.Field(root, "identity") is null ? identityKey : JsonText.Text(root, "identity"));
-            foreach (var property in root.EnumerateObject().Where(p => p.Name is not ("identity" or "events")))
+            foreach (var property in root.EnumerateObject().Where(p => p.Name is not ("identity" or "events" or "operatorActions")))
                 header.Add(ObjectTable.Header(property.Name).ToLowerInvariant(), JsonText.Show(property.Value));
             header.Write(output);
             output.WriteLine();
+            if (JsonText.Field(root, "operatorActions") is { ValueKind: JsonValueKind.Array } actions)
+            {
+                output.WriteLine("operator actions:");
+                IdentityCommands.ActionTable(actions.EnumerateArray()).Write(output, "  ");
+                output.WriteLine();
+            }
         }
         // seqNr counts within its source: the account's journal or the pair's.
         var table = new Table("TIME", "SOURCE", "SEQ", "KIND", "NODE", "INCARNATION", "DETAIL");

@@ -92,11 +92,17 @@ public static class IdentityCommands
         ExposureCommands.ExposureTable(JsonText.Items(root, "exposures"), withIdentity: false).Write(output, "  ");
         output.WriteLine();
         output.WriteLine("operator actions:");
-        var actions = new Table("SEQ", "AT", "ACTION", "BY", "PAIR", "NODE", "REASON");
-        foreach (var a in JsonText.Items(root, "operatorActions"))
-            actions.Add(JsonText.Text(a, "seqNr"), JsonText.Time(a, "at"), JsonText.Text(a, "action"), JsonText.Text(a, "by"),
+        ActionTable(JsonText.Items(root, "operatorActions")).Write(output, "  ");
+    }
+
+    /// <summary>The audit trail: who did what, why and when (operators' halts, resumes, resolutions; the executor's exposures).</summary>
+    public static Table ActionTable(IEnumerable<JsonElement> actions)
+    {
+        var table = new Table("SEQ", "AT", "ACTION", "BY", "PAIR", "NODE", "REASON");
+        foreach (var a in actions)
+            table.Add(JsonText.Text(a, "seqNr"), JsonText.Time(a, "at"), JsonText.Text(a, "action"), JsonText.Text(a, "by"),
                 JsonText.Text(a, "pairId"), JsonText.Text(a, "node"), JsonText.Text(a, "reason"));
-        actions.Write(output, "  ");
+        return table;
     }
 
     /// <summary><c>{reason, by, at}</c> as "yes: REASON (by NAME at TIME)", or "no".</summary>

@@ -159,8 +159,9 @@ public sealed class OperatorProcessTests
         var none = await Betexec.RunAsync(server.Args("pair", "show", "sig-0"));
 
         Assert.True(one.ExitCode == 0, one.ToString());
-        Assert.Matches(@"(?m)^reason:\s+hedge-rejected$", one.Stdout);
-        Assert.Matches(@"(?m)^hedge\.clientReference:\s+sig-7-h$", one.Stdout);
+        Assert.Matches(@"(?m)^reason:\s+hedge-rejected: the hedge was rejected$", one.Stdout);
+        Assert.Matches(@"(?m)^positive:\s+bet b-1, 10\.0 at 2\.1 taken \(asked 10\.0 at 2\.1\), settlement pending, reference sig-7-p, bookie/brand1/alice$", one.Stdout);
+        Assert.Matches(@"(?m)^hedge:\s+no bet \(asked 9\.5 at 2\.2\), settlement -, reference sig-7-h, exchange/main/hedger$", one.Stdout);
         AssertFails(two, 2, "PAIR: pair id sig-9 is held by 2 identities (bookie/brand1/alice, bookie/brand2/bob): give provider/whitelabel/account/sig-9");
         AssertFails(none, 1, "not found: no identity holds pair sig-0");
     }

@@ -159,8 +159,9 @@ public sealed class OperatorCommandsOnClusterTests(ITestOutputHelper output)
 
         // A bare pair id: the only identity holding it is found.
         var show = Ok(await betexec.RunAsync("exposure", "show", "ops-exposed"));
-        Assert.Matches(@"(?m)^reason:\s+unhedged$", show.Stdout);
+        Assert.Matches(@"(?m)^reason:\s+unhedged: ", show.Stdout);
         Assert.Matches(@"(?m)^status:\s+open$", show.Stdout);
+        Assert.Matches(@"(?m)^hedge:\s+no bet \(asked ", show.Stdout);
 
         var noReason = await betexec.RunAsync("exposure", "resolve", $"{Bob.Key}/ops-exposed");
         Refused(noReason, 2, "error: --reason: required");
@@ -168,7 +169,7 @@ public sealed class OperatorCommandsOnClusterTests(ITestOutputHelper output)
         const string Reason = "hedged by hand at the exchange";
         var resolve = Ok(await betexec.RunAsync("exposure", "resolve", $"{Bob.Key}/ops-exposed", "--reason", Reason));
         Assert.Matches($@"^resolved the exposure of pair ops-exposed of {Regex.Escape(Bob.Key)} by {operatorName} at \S+ \S+Z: {Reason}\n", resolve.Stdout);
-        Assert.Matches(@"(?m)^status:\s+resolved$", resolve.Stdout);
+        Assert.Matches($@"(?m)^status:\s+resolved by {operatorName} at \S+ \S+Z: {Reason}$", resolve.Stdout);
 
         using var after = Json(await betexec.RunAsync("exposure", "show", $"{Bob.Key}/ops-exposed", "--json"));
         Assert.Equal(("resolved", operatorName, Reason),
