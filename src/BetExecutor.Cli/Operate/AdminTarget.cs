@@ -29,7 +29,13 @@ public sealed record AdminTarget(Uri BaseAddress, string Token)
             error = $"--admin: no admin API given: pass --admin http://HOST:PORT, set {UrlVariable}, or pass --cluster-file .local-cluster/cluster.json";
             return false;
         }
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.UserInfo))
+        if (Uri.TryCreate(url, UriKind.Absolute, out var withUser) && !string.IsNullOrEmpty(withUser.UserInfo))
+        {
+            // Not echoed: the user part may hold a password.
+            error = $"{urlSource}: the admin API address must not carry a user or password; give the token with --token or {TokenVariable}";
+            return false;
+        }
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.Query))
         {
             error = $"{urlSource}: '{url}' is not an admin API address of the form http://HOST:PORT";
             return false;

@@ -84,4 +84,14 @@ public sealed class RenderingTests
 
         Assert.Equal(["A          B", "two lines  -"], Lines(output.ToString()));
     }
+
+    [Fact]
+    public void Cluster_tail_prints_each_event_as_a_line_of_time_kind_address_and_status()
+    {
+        Assert.Equal("2026-11-30 08:15:02Z  member-up        akka.tcp://bet-executor@127.0.0.1:4054  up",
+            ClusterCommands.EventLine("""{"time": "2026-11-30T08:15:02.345Z", "kind": "member-up", "address": "akka.tcp://bet-executor@127.0.0.1:4054", "status": "up", "roles": ["executor"]}"""));
+        Assert.Equal("2026-11-30 08:15:09Z  leader-changed   -",
+            ClusterCommands.EventLine("""{"time": "2026-11-30T08:15:09.000Z", "kind": "leader-changed", "address": null, "status": null}"""));
+        Assert.Equal("not json", ClusterCommands.EventLine("not json"));
+    }
 }
