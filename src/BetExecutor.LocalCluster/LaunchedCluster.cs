@@ -68,7 +68,7 @@ public sealed class LaunchedCluster : IAsyncDisposable
             foreach (var node in cluster._nodes)
             {
                 await cluster.WaitStartedAsync(node, Left());
-                progress($"{node.Name} [{string.Join(",", node.Spec.Roles)}] at {node.Spec.Address} (pid {node.Process.Pid})");
+                progress($"{node.Name} [{string.Join(",", node.Spec.Roles)}] at {node.Spec.Address} (pid {node.Process.Pid}), admin API {node.Spec.AdminUrl}");
             }
             await cluster.WaitAllUpAsync(Left());
             progress("every node is an Up member of the cluster");

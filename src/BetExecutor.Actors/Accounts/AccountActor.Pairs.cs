@@ -38,7 +38,7 @@ public sealed partial class AccountActor
         Context.Watch(child);
         _pairs[signal.PairId] = child;
         _pairOf[child] = signal.PairId;
-        child.Tell(new StartPair(signal, acceptedAt, startBy));
+        child.Tell(new StartPair(signal, acceptedAt, startBy, _services.KillSwitch.GlobalHalt));
     }
 
     /// <summary>After recovery, every pair that had not finished resumes from its own events.</summary>

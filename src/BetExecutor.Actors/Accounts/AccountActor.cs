@@ -238,7 +238,10 @@ public sealed partial class AccountActor : ReceivePersistentActor
         if (_awaitingIntent.Remove(report.PairId, out var caller))
         {
             // The pair ended before it recorded a positive intent (it could not start in time): nothing was placed.
-            Answer(new SignalAnswer(report.PairId, SignalAnswerKind.Rejected, DenialReason.SignalTooOld,
+            var refusal = report.Outcome is PairOutcome.NothingStands { Reason: NothingStandsReason.HaltedGlobally }
+                ? DenialReason.HaltedGlobally
+                : DenialReason.SignalTooOld;
+            Answer(new SignalAnswer(report.PairId, SignalAnswerKind.Rejected, refusal,
                 $"the pair placed nothing: {Describe(report.Outcome)}{(report.Outcome is PairOutcome.NothingStands nothing ? $": {nothing.Detail}" : "")}", _state.CooldownUntil, DryRun: DryRun), caller);
         }
         if (events.Count == 0) return;
