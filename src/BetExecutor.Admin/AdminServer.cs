@@ -4,6 +4,7 @@ using BetExecutor.Admin.Configuration;
 using BetExecutor.Admin.Endpoints;
 using BetExecutor.Admin.Requests;
 using BetExecutor.Actors.Configuration;
+using BetExecutor.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,7 +19,8 @@ namespace BetExecutor.Admin;
 
 /// <summary>
 /// The admin API's HTTP server (Kestrel; docs/admin-api.md). Start it with <see cref="StartAsync"/>; it serves until
-/// disposed. Every path needs an admin token.
+/// disposed. Every path needs an admin token except <c>GET /metrics</c> (Prometheus text: counts by stable codes, no
+/// identity and no secret), so a scraper needs no operator credential.
 /// </summary>
 public sealed class AdminServer : IAsyncDisposable
 {
@@ -41,14 +43,10 @@ public sealed class AdminServer : IAsyncDisposable
     /// <param name="options">From <see cref="AdminConfiguration.Read"/>.</param>
     /// <param name="cluster">What the API answers from.</param>
     /// <param name="logger">Every call is logged with the token's name (property <c>Operator</c>); never a token.</param>
-    /// <param name="mapExtra">
-    /// Routes served beside the API without a token (the lead wires <c>GET /metrics</c> here); null: none.
-    /// </param>
     /// <exception cref="SettingException">no token is configured.</exception>
     /// <exception cref="IOException">the address cannot be bound (Kestrel's error, e.g. the port is taken).</exception>
     public static async Task<AdminServer> StartAsync(
-        AdminOptions options, AdminCluster cluster, ILogger logger, Action<IEndpointRouteBuilder>? mapExtra = null,
-        CancellationToken cancellationToken = default)
+        AdminOptions options, AdminCluster cluster, ILogger logger, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Tokens.Count == 0)
@@ -72,6 +70,7 @@ public sealed class AdminServer : IAsyncDisposable
             kestrel.Listen(options.Listen);
         });
         builder.Services.AddRouting();
+        builder.Services.AddBetExecutorMetrics();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var app = builder.Build();
         var watch = new MembershipWatch(cluster.System, cluster.Clock);
@@ -84,22 +83,15 @@ public sealed class AdminServer : IAsyncDisposable
             new KillSwitchEndpoints(ask, options.MaxBody),
             new HistoryEndpoints(ask));
         var requests = new AdminRequests(options, endpoints, logger);
-        if (mapExtra is null)
+        // /metrics answers itself (without a token); every other path is the API's.
+        app.UseRouting();
+        app.MapBetExecutorMetrics();
+        app.Use(async (context, next) =>
         {
-            app.Run(requests.HandleAsync);
-        }
-        else
-        {
-            // The extra routes answer themselves (without a token); every other path is the API's.
-            app.UseRouting();
-            mapExtra(app);
-            app.Use(async (context, next) =>
-            {
-                if (context.GetEndpoint() is null) await requests.HandleAsync(context);
-                else await next(context);
-            });
-            app.UseEndpoints(_ => { });
-        }
+            if (context.GetEndpoint() is null) await requests.HandleAsync(context);
+            else await next(context);
+        });
+        app.UseEndpoints(_ => { });
         try
         {
             await app.StartAsync(cancellationToken);

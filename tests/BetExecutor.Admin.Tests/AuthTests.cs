@@ -46,6 +46,22 @@ public sealed class AuthTests
     }
 
     [Fact]
+    public async Task The_metrics_page_answers_without_a_token_on_the_same_port_while_the_api_still_needs_one()
+    {
+        await using var admin = await AdminHarness.StartAsync();
+
+        // Prometheus text, not JSON: read it raw, with no Authorization header at all.
+        using var response = await admin.Http.GetAsync("metrics");
+        var metrics = (Status: response.StatusCode, Text: await response.Content.ReadAsStringAsync());
+        var cluster = await admin.GetAsync("cluster", token: null);
+
+        Assert.Equal(HttpStatusCode.OK, metrics.Status);
+        Assert.Contains("betexec_journal_appends_fenced_total", metrics.Text);
+        Assert.Contains("betexec_lease_losses_total", metrics.Text);
+        Assert.Equal(HttpStatusCode.Unauthorized, cluster.Status);
+    }
+
+    [Fact]
     public async Task Each_call_is_logged_with_the_tokens_name_and_no_token_or_hash_is_ever_logged()
     {
         await using var admin = await AdminHarness.StartAsync();

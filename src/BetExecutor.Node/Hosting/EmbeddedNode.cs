@@ -90,9 +90,8 @@ public sealed class EmbeddedNode : IAsyncDisposable
     }
 
     /// <summary>Starts this node's admin API (as a deployed node does when it has a token); the caller disposes it.</summary>
-    public Task<NodeAdmin> StartAdminAsync(Admin.Configuration.AdminOptions admin, ILogger logger,
-        Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder>? mapExtra = null) =>
-        NodeAdmin.StartAsync(System, _host.Services.GetRequiredService<IActorRegistry>(), _options, _configuration, _services.Clock, admin, logger, mapExtra);
+    public Task<NodeAdmin> StartAdminAsync(Admin.Configuration.AdminOptions admin, ILogger logger) =>
+        NodeAdmin.StartAsync(System, _host.Services.GetRequiredService<IActorRegistry>(), _options, _configuration, _services.Clock, admin, logger);
 
     public async Task StopAsync()
     {

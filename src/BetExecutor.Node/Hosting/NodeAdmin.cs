@@ -4,7 +4,6 @@ using BetExecutor.Actors.Time;
 using BetExecutor.Admin;
 using BetExecutor.Admin.Configuration;
 using BetExecutor.Persistence.Redis;
-using Microsoft.AspNetCore.Routing;
 using Serilog;
 
 namespace BetExecutor.Node.Hosting;
@@ -32,7 +31,7 @@ public sealed class NodeAdmin : IAsyncDisposable
     /// <exception cref="IOException">the address cannot be bound.</exception>
     public static async Task<NodeAdmin> StartAsync(
         ActorSystem system, IActorRegistry registry, NodeOptions options, NodeConfiguration configuration, IExecutorClock clock,
-        AdminOptions admin, ILogger logger, Action<IEndpointRouteBuilder>? mapExtra = null, CancellationToken cancellationToken = default)
+        AdminOptions admin, ILogger logger, CancellationToken cancellationToken = default)
     {
         var accounts = await registry.GetAsync<AccountRegion>(cancellationToken);
         var killSwitch = await registry.GetAsync<KillSwitchSingleton>(cancellationToken);
@@ -46,7 +45,7 @@ public sealed class NodeAdmin : IAsyncDisposable
             ids is null ? null : ids.StartingWithAsync, clock);
         try
         {
-            return new NodeAdmin(await AdminServer.StartAsync(admin, cluster, logger, mapExtra, cancellationToken), ids);
+            return new NodeAdmin(await AdminServer.StartAsync(admin, cluster, logger, cancellationToken), ids);
         }
         catch
         {
