@@ -131,7 +131,7 @@ var clock = new RealClock();
 // The node's metrics (src/BetExecutor.Telemetry): exported at GET /metrics wherever a web app of this process maps them.
 var services = new ExecutorServices(clock, venues, settings, BetExecutor.Telemetry.MetricsObserver.For(settings, clock));
 var refusal = new NodeRefusal();
-using var host = Host.CreateDefaultBuilder()
+using var host = NodeHostBuilder.Create()
     .UseSerilog(logger)
     .ConfigureServices(s => s.AddAkka(environment.Options.ActorSystemName,
         builder => builder.AddBetExecutorNode(environment.Options, configuration, services, refusal)))

@@ -44,7 +44,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
     {
         var configuration = NodeConfiguration.Load(options.ExtraHocon);
         var refusal = new NodeRefusal();
-        var host = Host.CreateDefaultBuilder()
+        var host = NodeHostBuilder.Create()
             .UseSerilog(logger, dispose: false)
             .ConfigureServices(s => s.AddAkka(options.ActorSystemName, builder =>
             {
