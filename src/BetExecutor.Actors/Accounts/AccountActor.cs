@@ -84,8 +84,14 @@ public sealed partial class AccountActor : ReceivePersistentActor
 
     protected override void PreStart()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(NodeStorageLost));
+        StorageLossRelay.Get(Context.System).Join(Self);
         base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        StorageLossRelay.Get(Context.System).Leave(Self);
+        base.PostStop();
     }
 
     public static string PersistenceIdFor(Identity identity) => $"account/{identity.Key}";
