@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using BetExecutor.Bench.Persistence;
+
+namespace BetExecutor.Bench.EndToEnd;
+
+/// <summary>Bursts of signals on the Redis journal (accounts cold, as in the throughput figure), for a profiler to watch.</summary>
+internal static class ProfileRun
+{
+    public static async Task RunAsync(int bursts)
+    {
+        await using var redis = await LocalRedisServer.StartAsync();
+        await using var node = await BenchNode.StartAsync(BenchNode.Redis(redis.Port), $"profile-{Guid.NewGuid():N}:");
+        var runs = new ExecutorRuns(node);
+        await runs.OneAtATimeAsync(200);
+        Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} warm; bursts start");
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < bursts; i++)
+        {
+            var burst = await runs.BurstAsync(2_000);
+            Console.WriteLine($"burst {i + 1}: {burst.PairsPerSecond:N0} pairs/s, signal → positive {burst.SignalToPositive.Summary()}");
+        }
+        Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} done in {clock.Elapsed.TotalSeconds:F1} s");
+    }
+}
