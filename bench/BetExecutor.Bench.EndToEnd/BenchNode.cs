@@ -67,9 +67,10 @@ internal sealed class BenchNode : IAsyncDisposable
 
     public static Identity IdentityNumber(int i) => Identity.Create("bookie", "brand1", $"acct{i:000000}");
 
-    public static Signal SignalFor(Identity identity, string signalId) =>
+    /// <param name="kickOff">When the event starts (in two hours when null): a pair polls its settlement only from then on.</param>
+    public static Signal SignalFor(Identity identity, string signalId, DateTimeOffset? kickOff = null) =>
         new(signalId, identity,
-            new SportEvent("match-1", DateTimeOffset.UtcNow.AddHours(2)),
+            new SportEvent("match-1", kickOff ?? DateTimeOffset.UtcNow.AddHours(2)),
             new PositiveLegSpec("match-odds", "home", 2.10m, 50m, "EUR"),
             new HedgeLegSpec(Hedger, "match-odds", "not-home", 2.05m, 1.95m));
 

@@ -110,6 +110,9 @@ internal sealed class ExecutorRuns(BenchNode node)
         return new Figures(toPositive, toHedge, (int)toHedge.Count, clock.Elapsed);
     }
 
+    /// <summary>When the events of the signals sent from now on start (in two hours when null): pairs poll their settlement only from then on.</summary>
+    public DateTimeOffset? KickOff { get; set; }
+
     /// <summary>Signals whose pairs then stay in flight (the venue answers their settlement polls with pending).</summary>
     public int SentSoFar => _nextIdentity;
 
@@ -138,7 +141,7 @@ internal sealed class ExecutorRuns(BenchNode node)
         var identity = BenchNode.IdentityNumber(Interlocked.Increment(ref _nextIdentity));
         var signalId = "sig-" + identity.Account;
         var timing = node.Venue.Expect(identity, signalId, sentAt);
-        node.Accounts.Tell(new ExecuteSignal(BenchNode.SignalFor(identity, signalId), DateTimeOffset.UtcNow), Answers);
+        node.Accounts.Tell(new ExecuteSignal(BenchNode.SignalFor(identity, signalId, KickOff), DateTimeOffset.UtcNow), Answers);
         return timing;
     }
 

@@ -2,7 +2,8 @@
 //   dotnet run -c Release --project bench/BetExecutor.Bench.EndToEnd -- all      writes bench/RESULTS.md (about 5 minutes on 2 cores)
 //   ... -- all --official-plugin DIR   also runs the journal harness on the official Akka.Persistence.Redis built in DIR (bench/README.md)
 //   dotnet run -c Release --project bench/BetExecutor.Bench.EndToEnd -- guard    CI's regression guard: same-run ratios against floors (< 30 s)
-//   dotnet run -c Release --project bench/BetExecutor.Bench.EndToEnd -- profile [bursts]   bursts of 2,000 signals on Redis, for dotnet-trace
+//   dotnet run -c Release --project bench/BetExecutor.Bench.EndToEnd -- profile [bursts] [--hold S]   bursts of 2,000 signals on Redis,
+//   for dotnet-trace; --hold keeps every pair in flight S seconds more, for dotnet-gcdump
 // It starts its own redis-server on a free loopback port (no RDB, no AOF) and stops it at the end.
 using BetExecutor.Bench.EndToEnd;
 
@@ -11,6 +12,8 @@ if (args.SkipWhile(a => a != "--official-plugin").Skip(1).FirstOrDefault() is { 
 switch (mode)
 {
     case "all":
+        if (IntOption("--burst") is { } burst) FullRun.BurstSignals = burst;
+        if (IntOption("--identities") is { } identities) FullRun.ScaleIdentities = identities;
         var output = args.SkipWhile(a => a != "--output").Skip(1).FirstOrDefault() ?? Path.Combine(RepositoryRoot(), "bench", "RESULTS.md");
         var results = await FullRun.RunAsync();
         await File.WriteAllTextAsync(output, results.Markdown("dotnet run -c Release --project bench/BetExecutor.Bench.EndToEnd -- all"));
@@ -28,14 +31,26 @@ switch (mode)
             Console.WriteLine(CommandStats.Describe(await CommandStats.ReadAsync(redis.Port), "eval", "evalsha", "script|load", "get", "zrangebyscore"));
         }
         return 0;
+    case "simulate":
+        // The simulate figure alone.
+        foreach (var signals in new[] { 200, 1_000, 5_000 })
+        {
+            var (elapsed, _) = await SimulateCost.RunAsync(signals);
+            Console.WriteLine($"{signals:N0} signals: {elapsed.TotalMilliseconds / signals:F2} ms per signal");
+        }
+        return 0;
     case "profile":
         // A steady stream of bursts on the Redis journal for a profiler to attach to (dotnet-trace collect -- ...).
-        await ProfileRun.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "4", System.Globalization.CultureInfo.InvariantCulture));
+        await ProfileRun.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "4", System.Globalization.CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(IntOption("--hold") ?? 0));
         return 0;
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project bench/BetExecutor.Bench.EndToEnd -- all [--output FILE] [--official-plugin DIR] | guard | journal [--official-plugin DIR] | profile [bursts]");
         return 2;
 }
+
+int? IntOption(string name) =>
+    args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
 
 static string RepositoryRoot()
 {
