@@ -14,6 +14,7 @@ switch (mode)
     case "all":
         if (IntOption("--burst") is { } burst) FullRun.BurstSignals = burst;
         if (IntOption("--identities") is { } identities) FullRun.ScaleIdentities = identities;
+        FullRun.Only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
         var output = args.SkipWhile(a => a != "--output").Skip(1).FirstOrDefault() ?? Path.Combine(RepositoryRoot(), "bench", "RESULTS.md");
         var results = await FullRun.RunAsync();
         await File.WriteAllTextAsync(output, results.Markdown("dotnet run -c Release --project bench/BetExecutor.Bench.EndToEnd -- all"));
