@@ -121,20 +121,20 @@ internal static class FullRun
                 var holding = await ScaleRuns.AllAnsweringAsync(node, inFlight);
                 recovery.Stop();
                 results.Add("recovery: node start → every identity with a pair in flight answering", $"{recovery.Elapsed.TotalSeconds:F2} s for {inFlight:N0} identities ({holding:N0} with their pair in flight)", "10,000 identities ≤ 3 s", holding >= 10_000 && recovery.Elapsed <= TimeSpan.FromSeconds(3));
-                results.Detail($"recovery with max-concurrent-recoveries = 500 (reference.conf): {recovery.Elapsed.TotalSeconds:F2} s");
+                results.Detail($"recovery with Akka's default max-concurrent-recoveries = 50: {recovery.Elapsed.TotalSeconds:F2} s");
             }
 
-            var withDefault = Stopwatch.StartNew();
-            await using (var node = await BenchNode.StartAsync(connection, prefix, hocon: passivation + "\nakka.persistence.max-concurrent-recoveries = 50", pollInterval: pollEvery))
+            var withMore = Stopwatch.StartNew();
+            await using (var node = await BenchNode.StartAsync(connection, prefix, hocon: passivation + "\nakka.persistence.max-concurrent-recoveries = 500", pollInterval: pollEvery))
             {
                 try
                 {
                     await ScaleRuns.AllAnsweringAsync(node, inFlight);
-                    results.Detail($"the same recovery with Akka's default max-concurrent-recoveries = 50: {withDefault.Elapsed.TotalSeconds:F2} s");
+                    results.Detail($"the same recovery with max-concurrent-recoveries = 500: {withMore.Elapsed.TotalSeconds:F2} s");
                 }
                 catch (Akka.Actor.AskTimeoutException)
                 {
-                    results.Detail($"the same recovery with Akka's default max-concurrent-recoveries = 50: not done after {withDefault.Elapsed.TotalSeconds:F0} s");
+                    results.Detail($"the same recovery with max-concurrent-recoveries = 500: not done after {withMore.Elapsed.TotalSeconds:F0} s");
                 }
             }
 
