@@ -8,7 +8,7 @@ using BetExecutor.Actors.Time;
 using BetExecutor.Gateway;
 using BetExecutor.Gateway.Configuration;
 using BetExecutor.Gateway.Health;
-using BetExecutor.Gateway.Security;
+using BetExecutor.Http.Security;
 using BetExecutor.Ingress.Signals;
 using Serilog.Core;
 

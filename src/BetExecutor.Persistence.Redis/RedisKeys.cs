@@ -44,6 +44,13 @@ public sealed class RedisKeys(string keyPrefix)
     public RedisKey SnapshotTimestamps(string persistenceId) => $"{keyPrefix}snapshot:{HashTag(persistenceId)}:timestamps";
 
     /// <summary>
+    /// Sorted set: score = when (Unix milliseconds) retention has something to do for a persistence id (member) that no
+    /// new snapshot will trigger: events that come of age, or a closed id to forget. One key, outside every id's slot:
+    /// it is written after the snapshot, never inside a script with the id's keys.
+    /// </summary>
+    public RedisKey RetentionDue => $"{keyPrefix}retention:due";
+
+    /// <summary>
     /// The id in braces, with '%', '{' and '}' percent-encoded: a raw '}' would end the tag early
     /// (an id starting with '}' would even give an empty tag, which Redis ignores). The encoding is
     /// reversible, so two different ids never share keys.

@@ -86,5 +86,8 @@ public sealed class DryRunSpecs : ActorSpecBase
         }
 
         public override string PersistenceId { get; }
+
+        // Every event, not the snapshot a finished pair takes.
+        public override Akka.Persistence.Recovery Recovery => new(Akka.Persistence.SnapshotSelectionCriteria.None);
     }
 }

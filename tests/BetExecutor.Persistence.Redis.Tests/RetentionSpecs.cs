@@ -18,9 +18,10 @@ public abstract class RetentionSpecs : JournalProbeKit, IDisposable
     private readonly string _connectionString;
     private readonly string _archive;
 
-    protected RetentionSpecs(string connectionString, string keepEventsFor, string archive, ITestOutputHelper output)
-        : base(TestConfig.For(connectionString, keyPrefix: "retention:",
-            pluginSettings: $"retention {{ keep-events-for = {keepEventsFor}, archive-directory = \"{archive}\" }}"), output)
+    /// <param name="systemConfig">HOCON in front of the test system's (e.g. a test scheduler that drives time).</param>
+    protected RetentionSpecs(string connectionString, string keepEventsFor, string archive, ITestOutputHelper output, string systemConfig = "")
+        : base(ConfigurationFactory.ParseString(systemConfig).WithFallback(TestConfig.For(connectionString, keyPrefix: "retention:",
+            pluginSettings: $"retention {{ keep-events-for = {keepEventsFor}, archive-directory = \"{archive}\", sweep-interval = 1m }}")), output)
     {
         _connectionString = connectionString;
         _archive = archive;
@@ -92,6 +93,28 @@ public sealed class RetentionOfOldEventsSpecs(SharedRedisFixture redis, ITestOut
     }
 
     [Fact]
+    public async Task A_snapshot_whose_next_events_were_deleted_goes_and_the_newest_stays()
+    {
+        var pid = NewPersistenceId("superseded");
+        var observer = CreateTestProbe();
+        var ledger = Ledger(pid, observer.Ref, "e-1", "e-2", "e-3");
+        ledger.Tell(new TakeSnapshot());
+        observer.ExpectMsg<SaveSnapshotSuccess>(Patience);
+        foreach (var entry in new[] { "e-4", "e-5", "e-6" })
+        {
+            ledger.Tell(new Append(entry));
+            ExpectMsg<Appended>();
+        }
+        ledger.Tell(new TakeSnapshot());
+        observer.ExpectMsg<SaveSnapshotSuccess>(Patience);
+
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
+        var snapshots = await connection.GetDatabase().SortedSetRangeByRankAsync(new RedisKeys("retention:").SnapshotIndex(pid));
+        Assert.Equal(["6"], snapshots.Select(s => s.ToString()));
+        Assert.Equal(["e-1", "e-2", "e-3", "e-4", "e-5", "e-6"], Recovered(pid));
+    }
+
+    [Fact]
     public async Task Events_from_the_first_one_an_open_item_holds_stay_until_it_is_closed()
     {
         var pid = NewPersistenceId("held");
@@ -146,6 +169,8 @@ public sealed class RetentionSettingsSpecs
     [InlineData("retention.keep-events-for = soon\nretention.archive-directory = /tmp/a", "retention.keep-events-for must")]
     [InlineData("retention.keep-events-for = -1d\nretention.archive-directory = /tmp/a", "retention.keep-events-for must")]
     [InlineData("retention.keep-events-for = 90d", "retention.archive-directory must")]
+    [InlineData("retention.keep-events-for = 90d\nretention.archive-directory = /tmp/a\nretention.sweep-interval = 0s", "retention.sweep-interval must")]
+    [InlineData("retention.keep-events-for = 90d\nretention.archive-directory = /tmp/a\nretention.sweep-interval = often", "retention.sweep-interval must")]
     public void An_invalid_retention_setting_is_refused_naming_the_key(string retention, string message)
     {
         Assert.StartsWith(message, Assert.Throws<ConfigurationException>(() => Read(retention)).Message);
@@ -155,6 +180,6 @@ public sealed class RetentionSettingsSpecs
     public void A_duration_turns_it_on()
     {
         var settings = Read("retention.keep-events-for = 90d\nretention.archive-directory = /var/lib/betexec/archive");
-        Assert.Equal((TimeSpan.FromDays(90), "/var/lib/betexec/archive"), (settings.KeepEventsFor!.Value, settings.ArchiveDirectory));
+        Assert.Equal((TimeSpan.FromDays(90), "/var/lib/betexec/archive", TimeSpan.FromMinutes(1)), (settings.KeepEventsFor!.Value, settings.ArchiveDirectory, settings.SweepInterval));
     }
 }

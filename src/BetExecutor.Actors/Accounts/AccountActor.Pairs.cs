@@ -38,7 +38,7 @@ public sealed partial class AccountActor
         Context.Watch(child);
         _pairs[signal.PairId] = child;
         _pairOf[child] = signal.PairId;
-        child.Tell(new StartPair(signal, acceptedAt, startBy));
+        child.Tell(new StartPair(signal, acceptedAt, startBy, _services.KillSwitch.GlobalHalt));
     }
 
     /// <summary>After recovery, every pair that had not finished resumes from its own events.</summary>
@@ -118,6 +118,18 @@ public sealed partial class AccountActor
     {
         if (_storageLost is not null || _pairs.ContainsKey(pairId) || !_state.InFlight.TryGetValue(pairId, out var pair)) return;
         StartPair(pair.Signal, pair.AcceptedAt, pair.StartBy(_services.Settings.Account));
+    }
+
+    /// <summary>
+    /// The pair's exposure is resolved: the pair is started once more, only to store a snapshot that says so (it
+    /// resumes nothing, see <see cref="BetPairActor.ReleaseProps"/>), after which retention may archive and delete its
+    /// events. Not watched: it is no pair in flight. Should this node stop before that snapshot is stored, the pair's
+    /// events simply stay in Redis (kept, never lost).
+    /// </summary>
+    private void ReleasePairEvents(string pairId, DateTimeOffset resolvedAt)
+    {
+        if (_storageLost is not null) return;
+        Context.ActorOf(BetPairActor.ReleaseProps(_identity, pairId, _services, resolvedAt), ChildName(pairId) + "-resolved");
     }
 
     private string ChildName(string pairId) => $"pair-{Uri.EscapeDataString(pairId)}-{++_childSerial}";

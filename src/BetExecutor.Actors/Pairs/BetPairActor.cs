@@ -21,25 +21,46 @@ public sealed partial class BetPairActor : ReceivePersistentActor
     private readonly ILoggingAdapter _log;
     private PairState _state;
 
-    public BetPairActor(Identity identity, string pairId, ExecutorServices services)
+    public BetPairActor(Identity identity, string pairId, ExecutorServices services) : this(identity, pairId, services, null)
+    {
+    }
+
+    /// <param name="releaseAt">set only by <see cref="ReleaseProps"/>: the pair is started to note its resolved exposure, and acts on nothing.</param>
+    public BetPairActor(Identity identity, string pairId, ExecutorServices services, DateTimeOffset? releaseAt)
     {
         _services = services;
+        _releaseAt = releaseAt;
         _state = PairState.Initial(identity, pairId);
         PersistenceId = PersistenceIdFor(identity, pairId);
         _log = Context.GetLogger()
             .WithContext("Identity", identity.Key)
             .WithContext("PairId", pairId)
             .WithContext("SignalId", pairId)
+            // Both legs' client references are derived from the pair: every line of the pair carries them.
+            .WithContext("PositiveRef", ClientReference.For(identity, pairId, LegKind.Positive).Value)
+            .WithContext("HedgeRef", ClientReference.For(identity, pairId, LegKind.Hedge).Value)
             .WithContext("Node", services.Settings.Node)
             .WithContext("DryRun", services.Settings.Limits.For(identity).DryRun);
 
+        Recover<SnapshotOffer>(RecoverSnapshot);
         Recover<PairEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {
+            if (_releaseAt is { } resolvedAt)
+            {
+                ReleaseAfterRecovery(resolvedAt);
+                return;
+            }
+            SnapshotIfRecoveredEndedWithout();
             // Resume as a command, after recovery, so that persisting is allowed.
             if (_state.Status != PairStatus.NotStarted) Self.Tell(ResumeAfterRecovery.Instance);
         });
-        Command<PairCommand>(Handle);
+        HandleSnapshotAnswers();
+        Command<PairCommand>(c =>
+        {
+            // A pair started to note a resolution acts on nothing.
+            if (_releaseAt is null) Handle(c);
+        });
     }
 
     public override string PersistenceId { get; }
@@ -66,8 +87,11 @@ public sealed partial class BetPairActor : ReceivePersistentActor
         var stamped = decision.Events.Select(Stamp).ToArray();
         PersistAll(stamped, e =>
         {
+            var before = _state;
             _state = _state.Apply(e);
+            _services.Observer.PairEventStored(before, e, _services.Clock.UtcNow);
             LogEvent(e);
+            SnapshotIfEnded();
         });
         DeferAsync(decision.Effects, CarryOut);
     }
@@ -107,7 +131,7 @@ public sealed partial class BetPairActor : ReceivePersistentActor
                 case ReportFinished finished:
                     Context.Parent.Tell(new PairReportedFinished(_state.PairId, finished.Outcome, _services.Clock.UtcNow));
                     // Finished pairs are not kept in memory; the owner restarts this one from its events if it must.
-                    Context.Stop(Self);
+                    StopOnceSnapshotAnswered();
                     break;
                 default:
                     throw new InvalidOperationException($"unknown effect {effect.GetType().Name}");

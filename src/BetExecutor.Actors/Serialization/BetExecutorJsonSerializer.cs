@@ -32,7 +32,7 @@ public sealed class BetExecutorJsonSerializer(ExtendedActorSystem system) : Seri
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { StableCodes.DescribeClosedHierarchies, StableCodes.OmitAbsentOptionalFields } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { StableCodes.DescribeClosedHierarchies, StableCodes.OmitAbsentOptionalFields, PairSnapshotFormat.DescribePhases, PairSnapshotFormat.OmitDerivedProperties } },
         };
         // Every enum is written as its stable code, never its C# name (a rename must not change what is stored).
         foreach (var converter in StableCodes.Converters) options.Converters.Add(converter);

@@ -25,6 +25,8 @@ public static class StableCodes
         new StableCodeConverter<AbandonReason>(r => r.Code()),
         new StableCodeConverter<PairStanding>(s => s.Code()),
         new StableCodeConverter<SignalAnswerKind>(k => k.Code()),
+        // Not stored by itself (a phase says it); listed so that a status written anywhere has its one spelling.
+        new StableCodeConverter<PairStatus>(s => s.Code()),
     ];
 
     public static IReadOnlyCollection<Type> EnumTypes { get; } =
@@ -40,6 +42,7 @@ public static class StableCodes
         (typeof(SignalDenied), nameof(SignalDenied.SubmittedBy)),
         (typeof(ExecuteSignal), nameof(ExecuteSignal.SubmittedBy)),
         (typeof(AccountSnapshot), nameof(AccountSnapshot.OpenItemsFrom)),
+        (typeof(PairSnapshot), nameof(PairSnapshot.ExposureResolvedAt)),
     ];
 
     public static void OmitAbsentOptionalFields(JsonTypeInfo info)

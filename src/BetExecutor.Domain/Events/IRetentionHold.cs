@@ -10,4 +10,12 @@ public interface IRetentionHold
 {
     /// <summary>The lowest sequence number that must stay; null when nothing the state holds is open.</summary>
     long? KeepEventsFrom { get; }
+
+    /// <summary>
+    /// Nothing will ever be written to this persistence id again (a finished pair whose exposure, if any, is resolved).
+    /// Once every event of it is archived and deleted, retention forgets it: its snapshot and its highest sequence
+    /// number leave Redis too. Only for an id no one starts again: a finished pair's account answers its signal id
+    /// from its own state and never restarts it.
+    /// </summary>
+    bool IsClosed => false;
 }

@@ -7,7 +7,9 @@ namespace BetExecutor.Domain.Pairs;
 public abstract record PairCommand;
 
 /// <param name="StartBy">The pair places nothing if it gets to start later than this (its signal's receipt + max-signal-age).</param>
-public sealed record StartPair(Signal Signal, DateTimeOffset SignalAcceptedAt, DateTimeOffset? StartBy = null) : PairCommand;
+/// <param name="GlobalHalt">Why new positives are stopped everywhere now (the global kill switch is on, or its state is
+/// not known on the node), or null: a pair that has not recorded its positive intent yet places nothing then.</param>
+public sealed record StartPair(Signal Signal, DateTimeOffset SignalAcceptedAt, DateTimeOffset? StartBy = null, string? GlobalHalt = null) : PairCommand;
 
 public sealed record PlacementAnswered(LegKind Leg, PlacementResult Result) : PairCommand;
 

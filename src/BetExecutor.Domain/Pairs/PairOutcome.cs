@@ -52,6 +52,8 @@ public enum NothingStandsReason
     SignalExpired,
     /// <summary>The pair could only start later than max-signal-age after the ingress received its signal; nothing was sent.</summary>
     SignalTooOld,
+    /// <summary>The global kill switch was on (or not known) when the pair was to record its positive; nothing was sent.</summary>
+    HaltedGlobally,
 }
 
 public static class NothingStandsReasonCodes
@@ -64,6 +66,7 @@ public static class NothingStandsReasonCodes
         NothingStandsReason.StaleSignal => "stale-signal",
         NothingStandsReason.SignalExpired => "signal-expired",
         NothingStandsReason.SignalTooOld => "signal-too-old",
+        NothingStandsReason.HaltedGlobally => "halted-globally",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }
@@ -77,6 +80,8 @@ public enum AbandonReason
     SignalExpired,
     /// <summary>The pair got to run later than max-signal-age after the ingress received its signal.</summary>
     SignalTooOld,
+    /// <summary>The global kill switch was on (or its state not known on the node) when the pair got to run.</summary>
+    HaltedGlobally,
 }
 
 public static class AbandonReasonCodes
@@ -86,6 +91,7 @@ public static class AbandonReasonCodes
         AbandonReason.StaleSignal => "stale-signal",
         AbandonReason.SignalExpired => "signal-expired",
         AbandonReason.SignalTooOld => "signal-too-old",
+        AbandonReason.HaltedGlobally => "halted-globally",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
@@ -95,6 +101,7 @@ public static class AbandonReasonCodes
         AbandonReason.StaleSignal => NothingStandsReason.StaleSignal,
         AbandonReason.SignalExpired => NothingStandsReason.SignalExpired,
         AbandonReason.SignalTooOld => NothingStandsReason.SignalTooOld,
+        AbandonReason.HaltedGlobally => NothingStandsReason.HaltedGlobally,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

@@ -5,9 +5,10 @@ namespace BetExecutor.Persistence.Redis.Retention;
 /// <summary>The snapshot store's <c>retention</c> section (see reference.conf).</summary>
 /// <param name="KeepEventsFor">Events younger than this are never deleted; null: retention is off.</param>
 /// <param name="ArchiveDirectory">Where every event is written before it is deleted (one NDJSON file per day).</param>
-public sealed record RetentionSettings(TimeSpan? KeepEventsFor, string ArchiveDirectory)
+/// <param name="SweepInterval">How often retention looks for persistence ids whose events came of age since their last snapshot.</param>
+public sealed record RetentionSettings(TimeSpan? KeepEventsFor, string ArchiveDirectory, TimeSpan SweepInterval)
 {
-    public static readonly RetentionSettings Off = new(null, "");
+    public static readonly RetentionSettings Off = new(null, "", TimeSpan.FromMinutes(1));
 
     public bool IsOn => KeepEventsFor is not null;
 
@@ -33,6 +34,17 @@ public sealed record RetentionSettings(TimeSpan? KeepEventsFor, string ArchiveDi
         // Nothing is deleted that was not archived first: without an archive there is no retention.
         if (string.IsNullOrWhiteSpace(directory))
             throw new ConfigurationException("retention.archive-directory must name a directory when retention.keep-events-for is set.");
-        return new RetentionSettings(keepFor, directory);
+        TimeSpan sweep;
+        try
+        {
+            sweep = section.GetTimeSpan("sweep-interval", TimeSpan.FromMinutes(1), allowInfinite: false);
+        }
+        catch (Exception e) when (e is not ConfigurationException)
+        {
+            throw new ConfigurationException($"retention.sweep-interval must be a duration such as 1m (got '{section.GetString("sweep-interval", "")}').");
+        }
+        if (sweep <= TimeSpan.Zero)
+            throw new ConfigurationException($"retention.sweep-interval must be positive (got '{section.GetString("sweep-interval", "")}').");
+        return new RetentionSettings(keepFor, directory, sweep);
     }
 }

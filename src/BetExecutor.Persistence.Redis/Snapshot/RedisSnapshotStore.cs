@@ -1,4 +1,5 @@
 using System.Globalization;
+using Akka.Actor;
 using Akka.Configuration;
 using Akka.Event;
 using Akka.Persistence;
@@ -25,6 +26,8 @@ public sealed class RedisSnapshotStore : SnapshotStore
     private readonly RedisConnection _connection;
     private readonly ReplicaWait _replicaWait;
     private readonly EventRetention _retention;
+    private ICancelable? _sweeps;
+    private bool _sweeping;
 
     public RedisSnapshotStore(Config config)
     {
@@ -40,10 +43,13 @@ public sealed class RedisSnapshotStore : SnapshotStore
     {
         base.PreStart();
         _connection.Open(_log);
+        if (_retention.IsOn)
+            _sweeps = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(_retention.SweepInterval, _retention.SweepInterval, Self, SweepRetention.Instance, ActorRefs.NoSender);
     }
 
     protected override void PostStop()
     {
+        _sweeps?.Cancel();
         _connection.Close();
         base.PostStop();
     }
@@ -87,6 +93,61 @@ public sealed class RedisSnapshotStore : SnapshotStore
         {
             _log.Error(e, "Retention for {0} after the snapshot at {1} failed; nothing unarchived was deleted", metadata.PersistenceId, metadata.SequenceNr);
         }
+    }
+
+    /// <summary>
+    /// Retention's sweep, every <c>retention.sweep-interval</c> (one at a time): ids whose events came of age since their
+    /// last snapshot, and closed ids to forget (<see cref="EventRetention.SweepAsync"/>).
+    /// </summary>
+    protected override bool ReceivePluginInternal(object message)
+    {
+        switch (message)
+        {
+            case SweepRetention when !_sweeping:
+                _sweeping = true;
+                SweepAsync().PipeTo(Self);
+                return true;
+            case SweepRetention:
+                return true;
+            case SweepEnded:
+                _sweeping = false;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private async Task<SweepEnded> SweepAsync()
+    {
+        try
+        {
+            var db = await _connection.DatabaseAsync().ConfigureAwait(false);
+            var (swept, deleted, forgotten) = await _retention.SweepAsync(db, id => NewestSnapshotAsync(db, id)).ConfigureAwait(false);
+            if (swept > 0) _log.Info("Retention sweep: {0} persistence ids due, {1} events archived and deleted, {2} closed ids forgotten", swept, deleted, forgotten);
+        }
+        catch (Exception e)
+        {
+            // Whatever it was, the next sweep runs: a sweep that never ended would stop retention for good.
+            _log.Warning("Retention sweep failed ({0}); it runs again in {1}", e.Message, _retention.SweepInterval);
+        }
+        return SweepEnded.Instance;
+    }
+
+    private async Task<(long SequenceNr, object State)?> NewestSnapshotAsync(IDatabase db, string persistenceId)
+    {
+        var found = (RedisResult[])(await db.ScriptEvaluateAsync(LoadScript, KeysOf(persistenceId), SnapshotFilter.For(SnapshotSelectionCriteria.Latest)).ConfigureAwait(false))!;
+        if (found.Length == 0) return null;
+        return (long.Parse((string)found[0]!, CultureInfo.InvariantCulture), _codec.FromBytes((byte[])found[2]!));
+    }
+
+    private sealed class SweepRetention
+    {
+        public static readonly SweepRetention Instance = new();
+    }
+
+    private sealed class SweepEnded
+    {
+        public static readonly SweepEnded Instance = new();
     }
 
     protected override async Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)

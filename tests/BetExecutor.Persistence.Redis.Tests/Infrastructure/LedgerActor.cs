@@ -15,8 +15,8 @@ public sealed class LedgerActor : ReceivePersistentActor
     public sealed record GetEntries;
     public sealed record Entries(IReadOnlyList<string> Items, long LastSequenceNr);
     public sealed record TakeSnapshot;
-    /// <summary>A snapshot whose state holds the events from <paramref name="KeepEventsFrom"/> on (an open item).</summary>
-    public sealed record TakeHeldSnapshot(long? KeepEventsFrom);
+    /// <summary>A snapshot whose state holds the events from <paramref name="KeepEventsFrom"/> on (an open item), or says the id is closed.</summary>
+    public sealed record TakeHeldSnapshot(long? KeepEventsFrom, bool Closed = false);
     public sealed record PersistFailed(string Entry, Exception Cause);
     public sealed record RecoveryFailed(Exception Cause);
 
@@ -48,7 +48,7 @@ public sealed class LedgerActor : ReceivePersistentActor
         }));
         Command<GetEntries>(_ => Sender.Tell(new Entries(_entries.ToList(), LastSequenceNr)));
         Command<TakeSnapshot>(_ => SaveSnapshot(new LedgerSnapshot(_entries.ToList())));
-        Command<TakeHeldSnapshot>(cmd => SaveSnapshot(new HeldLedgerSnapshot(_entries.ToList(), cmd.KeepEventsFrom)));
+        Command<TakeHeldSnapshot>(cmd => SaveSnapshot(new HeldLedgerSnapshot(_entries.ToList(), cmd.KeepEventsFrom, cmd.Closed)));
         Command<SaveSnapshotSuccess>(success => _observer.Tell(success));
         Command<SaveSnapshotFailure>(failure => _observer.Tell(failure));
     }

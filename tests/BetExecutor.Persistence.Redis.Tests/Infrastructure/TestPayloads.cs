@@ -16,10 +16,15 @@ public sealed record LedgerSnapshot(IReadOnlyList<string> Entries)
     public override int GetHashCode() => Entries.Count;
 }
 
-/// <summary>Snapshot state that names the first event it still holds open (retention keeps it and everything after).</summary>
-public sealed record HeldLedgerSnapshot(IReadOnlyList<string> Entries, long? KeepEventsFrom) : BetExecutor.Domain.Events.IRetentionHold
+/// <summary>
+/// Snapshot state that names the first event it still holds open (retention keeps it and everything after), and may
+/// say that nothing is ever written to its id again (<paramref name="Closed"/>: retention forgets the id once its events are gone).
+/// </summary>
+public sealed record HeldLedgerSnapshot(IReadOnlyList<string> Entries, long? KeepEventsFrom, bool Closed = false) : BetExecutor.Domain.Events.IRetentionHold
 {
-    public bool Equals(HeldLedgerSnapshot? other) => other is not null && Entries.SequenceEqual(other.Entries) && KeepEventsFrom == other.KeepEventsFrom;
+    bool BetExecutor.Domain.Events.IRetentionHold.IsClosed => Closed;
+
+    public bool Equals(HeldLedgerSnapshot? other) => other is not null && Entries.SequenceEqual(other.Entries) && KeepEventsFrom == other.KeepEventsFrom && Closed == other.Closed;
     public override int GetHashCode() => Entries.Count;
 }
 
