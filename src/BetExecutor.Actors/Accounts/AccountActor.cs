@@ -85,12 +85,13 @@ public sealed partial class AccountActor : ReceivePersistentActor
 
     protected override void PreStart()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(NodeStorageLost));
+        StorageLossRelay.Get(Context.System).Join(Self);
         base.PreStart();
     }
 
     protected override void PostStop()
     {
+        StorageLossRelay.Get(Context.System).Leave(Self);
         _services.Observer.AccountStopped(_identity, passivated: _passivating);
         base.PostStop();
     }
