@@ -70,6 +70,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Command<PairReportedPositiveAccepted>(r => PersistQuietly(
             _state.OnPositiveAccepted(r.PairId, r.RequestedStake, r.AcceptedStake, r.At, _services.Settings.Limits.For(_identity))));
         Command<PairReportedFinished>(OnPairFinished);
+        Command<PairReportedIdReused>(OnPairIdReused);
         Command<Terminated>(t => OnPairStopped(t.ActorRef));
         Command<RestartPair>(r => RestartPairIfStillInFlight(r.PairId));
         Command<LegsLookedUp>(OnLegsLookedUp);
@@ -126,7 +127,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
                     // Answered when the pair has recorded its positive intent: the cooldown runs from that instant, so
                     // the answer carries the one cooldown end that status and later refusals report too.
                     _awaitingIntent[signal.PairId] = Sender;
-                    StartPair(accept.Event.Signal, e.Meta.At, _state.InFlight[signal.PairId].StartBy(_services.Settings.Account));
+                    StartPair(accept.Event.Signal, e.Meta.At, _state.InFlight[signal.PairId].StartBy(_services.Settings.Account), newAcceptance: true);
                 });
                 break;
         }
@@ -260,7 +261,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
     /// <summary>Applies a persisted event and, every so many events, snapshots the state to bound recovery.</summary>
     private void Applied(AccountEvent e)
     {
-        _state = _state.Apply(e);
+        _state = _state.Apply(e, SignalIdWindow);
         _openItemsFrom = OpenItemOrigins.Track(_openItemsFrom, e, LastSequenceNr, _state);
         if (LastSequenceNr % _services.Settings.AccountSnapshotEvery == 0) SaveSnapshot(new AccountSnapshot(_state, _openItemsFrom));
         if (e is ExposureResolved resolved) ReleasePairEvents(resolved.PairId, resolved.Meta.At);

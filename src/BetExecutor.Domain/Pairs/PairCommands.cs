@@ -7,7 +7,9 @@ namespace BetExecutor.Domain.Pairs;
 public abstract record PairCommand;
 
 /// <param name="StartBy">The pair places nothing if it gets to start later than this (its signal's receipt + max-signal-age).</param>
-public sealed record StartPair(Signal Signal, DateTimeOffset SignalAcceptedAt, DateTimeOffset? StartBy = null) : PairCommand;
+/// <param name="NewAcceptance">The account has just accepted the signal (false: it resumes a pair it knew in flight). A
+/// new acceptance that finds the pair already ended is a reused id: reported, never run again.</param>
+public sealed record StartPair(Signal Signal, DateTimeOffset SignalAcceptedAt, DateTimeOffset? StartBy = null, bool NewAcceptance = false) : PairCommand;
 
 public sealed record PlacementAnswered(LegKind Leg, PlacementResult Result) : PairCommand;
 

@@ -52,6 +52,11 @@ public enum NothingStandsReason
     SignalExpired,
     /// <summary>The pair could only start later than max-signal-age after the ingress received its signal; nothing was sent.</summary>
     SignalTooOld,
+    /// <summary>
+    /// A new signal came under the id of a pair that had already ended (its id was forgotten by the account after the
+    /// signal-id window, its history was not): the old pair is not run again and nothing was sent.
+    /// </summary>
+    SignalIdReused,
 }
 
 public static class NothingStandsReasonCodes
@@ -64,6 +69,7 @@ public static class NothingStandsReasonCodes
         NothingStandsReason.StaleSignal => "stale-signal",
         NothingStandsReason.SignalExpired => "signal-expired",
         NothingStandsReason.SignalTooOld => "signal-too-old",
+        NothingStandsReason.SignalIdReused => "signal-id-reused",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }
