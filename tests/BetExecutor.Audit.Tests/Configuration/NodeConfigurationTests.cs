@@ -62,6 +62,7 @@ public sealed class NodeConfigurationTests
         { "venue-client.query-attempt-timeout", "1s", o => o.VenueClient.QueryAttemptTimeout },
         { "venue-client.query-retries", "0", o => o.VenueClient.QueryRetries },
         { "venue-client.max-requests-per-second", "20", o => o.VenueClient.MaxRequestsPerSecond },
+        { "signal-id-window", "30d", o => o.Account.SignalIdWindow },
     };
 
     [Theory]
