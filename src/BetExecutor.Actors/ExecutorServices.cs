@@ -15,6 +15,13 @@ public sealed record ExecutorServices(
     /// <summary>The paper venue every leg of a dry-run identity's pairs goes to.</summary>
     public IVenueClient Paper { get; init; } = new PaperVenueClient();
 
+    /// <summary>
+    /// The global kill switch as this node knows it, read by every account before it takes a signal. A node's
+    /// hosting replaces this with a view that starts unknown and follows the switch's journal; the default (off for
+    /// good) is for rigs that run accounts without a cluster.
+    /// </summary>
+    public KillSwitch.KillSwitchView KillSwitch { get; init; } = global::BetExecutor.Actors.KillSwitch.KillSwitchView.NotInUse();
+
     /// <summary>The node's memory of a storage loss: one per node, shared by every account.</summary>
     public Accounts.StorageGuard Storage { get; init; } = new();
 

@@ -1,3 +1,5 @@
+using System.CommandLine.Parsing;
+
 namespace BetExecutor.Cli;
 
 /// <summary>
@@ -15,6 +17,18 @@ public static class Usage
         Console.Error.WriteLine($"error: {message}");
         return BadInput;
     }
+
+    /// <summary>The words that name a command (<c>betexec exposure resolve</c>), for pointing at its help.</summary>
+    public static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = command; result is CommandResult each; result = each.Parent) names.Insert(0, each.Command.Name);
+        return string.Join(' ', names);
+    }
+
+    /// <summary>A parse error, naming the argument when one is missing (the parser's own message names only the command).</summary>
+    public static string Describe(ParseError error) =>
+        error.SymbolResult is ArgumentResult { Tokens.Count: 0 } missing ? $"{missing.Argument.Name}: {error.Message}" : error.Message;
 
     public static int RunFailure(string message)
     {

@@ -97,6 +97,7 @@ public sealed partial class RedisLease
             _grant = null;
         }
         grant.Stop();
+        LeaseMetrics.CountLost();
         _log.Warning("Lease {LeaseName} lost by {Owner} (fencing token {FencingToken}): {Reason}", LeaseName, Owner, grant.Token, reason.Message);
         foreach (var callback in grant.LostCallbacks)
         {

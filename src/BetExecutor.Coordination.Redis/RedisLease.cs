@@ -244,6 +244,7 @@ public sealed partial class RedisLease : Lease, IDisposable
                 $"Lease [{LeaseName}] was granted to [{Owner}] only after its local validity ({_settings.LocalValidity}) had passed; given up.");
         }
 
+        LeaseMetrics.CountAcquired();
         _log.Info("Lease {LeaseName} granted to {Owner} with fencing token {FencingToken}", LeaseName, Owner, token);
         _ = HeartbeatAsync(grant);
         try

@@ -55,7 +55,7 @@ public sealed record ClusterFile(
 
 public sealed record RedisEntry(string Address, string Password, string ConnectionString);
 
-/// <summary>A node: <c>gateway</c> is its HTTP address when it has the gateway role; <c>admin</c> once an admin API exists.</summary>
+/// <summary>A node: <c>gateway</c> is its HTTP address when it has the gateway role; <c>admin</c> its admin API's address.</summary>
 public sealed record NodeEntry(
     string Name, IReadOnlyList<string> Roles, int Pid, long StartTicks, string Address, string? Gateway, string? Admin, string Log);
 

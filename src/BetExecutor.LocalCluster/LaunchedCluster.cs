@@ -17,13 +17,17 @@ public sealed class LaunchedCluster : IAsyncDisposable
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private IReadOnlyList<string> _seeds = [];
 
-    private LaunchedCluster(LocalClusterOptions options, ApiKey apiKey)
+    private LaunchedCluster(LocalClusterOptions options, ApiKey apiKey, ApiKey adminToken)
     {
         _options = options;
         ApiKey = apiKey;
+        AdminToken = adminToken;
     }
 
     public ApiKey ApiKey { get; }
+
+    /// <summary>The operators' token for every node's admin API (betexec): random at every start; nodes get only its hash.</summary>
+    public ApiKey AdminToken { get; }
     /// <summary>Null only while the cluster is starting.</summary>
     public RedisInstance Redis { get; private set; } = null!;
     public VenueInstance Venue { get; private set; } = null!;
@@ -42,7 +46,7 @@ public sealed class LaunchedCluster : IAsyncDisposable
         Check(options);
         progress ??= _ => { };
         PrepareDirectory(options.Directory);
-        var cluster = new LaunchedCluster(options, ApiKey.NewRandom("local"));
+        var cluster = new LaunchedCluster(options, ApiKey.NewRandom("local"), ApiKey.NewRandom("local-admin"));
         var clock = Stopwatch.StartNew();
         TimeSpan Left() => options.ReadyWithin - clock.Elapsed;
         try
@@ -64,7 +68,7 @@ public sealed class LaunchedCluster : IAsyncDisposable
             foreach (var node in cluster._nodes)
             {
                 await cluster.WaitStartedAsync(node, Left());
-                progress($"{node.Name} [{string.Join(",", node.Spec.Roles)}] at {node.Spec.Address} (pid {node.Process.Pid})");
+                progress($"{node.Name} [{string.Join(",", node.Spec.Roles)}] at {node.Spec.Address} (pid {node.Process.Pid}), admin API {node.Spec.AdminUrl}");
             }
             await cluster.WaitAllUpAsync(Left());
             progress("every node is an Up member of the cluster");
@@ -113,9 +117,9 @@ public sealed class LaunchedCluster : IAsyncDisposable
     private static List<NodeSpec> Layout(LocalClusterOptions options)
     {
         var specs = Enumerable.Range(1, options.Executors)
-            .Select(i => new NodeSpec($"executor-{i}", [NodeRoles.Executor], LoopbackPorts.Free(), null)).ToList();
+            .Select(i => new NodeSpec($"executor-{i}", [NodeRoles.Executor], LoopbackPorts.Free(), null, LoopbackPorts.Free())).ToList();
         specs.AddRange(Enumerable.Range(1, options.Gateways)
-            .Select(i => new NodeSpec($"gateway-{i}", [NodeRoles.Gateway], LoopbackPorts.Free(), LoopbackPorts.Free())));
+            .Select(i => new NodeSpec($"gateway-{i}", [NodeRoles.Gateway], LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free())));
         return specs;
     }
 
@@ -131,6 +135,9 @@ public sealed class LaunchedCluster : IAsyncDisposable
             ["BETEXECUTOR_REDIS"] = Redis.ConnectionString,
             ["BETEXECUTOR_VENUE"] = Venue.Url.AbsoluteUri,
             ["BETEXECUTOR_DATA"] = Path.Combine(Path.GetFullPath(_options.Directory), "nodes", spec.Name, "data"),
+            // Every node serves the admin API (docs/admin-api.md) for betexec; the same token for all, by its hash.
+            ["BETEXECUTOR_ADMIN_LISTEN"] = $"127.0.0.1:{spec.AdminPort}",
+            ["BETEXECUTOR_ADMIN_TOKENS"] = AdminToken.GatewayKeysVariable,
         };
         if (spec.GatewayPort is { } port)
         {
@@ -138,6 +145,9 @@ public sealed class LaunchedCluster : IAsyncDisposable
             environment["BETEXECUTOR_GATEWAY_KEYS"] = ApiKey.GatewayKeysVariable;
         }
         if (_options.HoconFile is { } hocon) environment["BETEXECUTOR_HOCON"] = Path.GetFullPath(hocon);
+        // The log files are for people, and the launcher reads them for readiness: readable lines unless asked otherwise
+        // (a node writing to a file would otherwise choose JSON).
+        environment.TryAdd("BETEXECUTOR_LOG", "text");
         return environment;
     }
 
@@ -223,9 +233,9 @@ public sealed class LaunchedCluster : IAsyncDisposable
         ApiKeyName: ApiKey.Name,
         Venue: Venue?.Url.AbsoluteUri,
         Redis: Redis is null ? null : new RedisEntry(Redis.Address, Redis.Password, Redis.ConnectionString),
-        AdminToken: null,
+        AdminToken: AdminToken.Secret,
         Nodes: _nodes.Select(n => new NodeEntry(n.Name, n.Spec.Roles, n.Process.Pid, n.Process.StartTicks, n.Spec.Address,
-            n.Spec.GatewayUrl?.AbsoluteUri, Admin: null, Path.GetFullPath(n.Process.LogPath))).ToList(),
+            n.Spec.GatewayUrl?.AbsoluteUri, Admin: n.Spec.AdminUrl.AbsoluteUri, Path.GetFullPath(n.Process.LogPath))).ToList(),
         Services: new[] { Venue?.Process, Redis?.Process }.OfType<ChildProcess>().Select(Service).ToList(),
         StartedAt: _startedAt);
 

@@ -8,11 +8,14 @@ public static class NodeRoles
 }
 
 /// <summary>One node of the cluster as configured: it keeps its name, ports and data directory across restarts.</summary>
-public sealed record NodeSpec(string Name, IReadOnlyList<string> Roles, int RemotingPort, int? GatewayPort)
+/// <param name="AdminPort">Where the node's admin API listens (every node serves one).</param>
+public sealed record NodeSpec(string Name, IReadOnlyList<string> Roles, int RemotingPort, int? GatewayPort, int AdminPort)
 {
     public string Address => $"akka.tcp://betexecutor@127.0.0.1:{RemotingPort}";
 
     public Uri? GatewayUrl => GatewayPort is { } port ? new Uri($"http://127.0.0.1:{port}/") : null;
+
+    public Uri AdminUrl => new($"http://127.0.0.1:{AdminPort}/");
 
     public bool IsExecutor => Roles.Contains(NodeRoles.Executor);
 

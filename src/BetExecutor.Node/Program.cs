@@ -2,6 +2,7 @@ using Akka.Hosting;
 using BetExecutor.Actors;
 using BetExecutor.Actors.Configuration;
 using BetExecutor.Actors.Time;
+using BetExecutor.Admin.Configuration;
 using BetExecutor.Gateway;
 using BetExecutor.Gateway.Configuration;
 using BetExecutor.Gateway.Health;
@@ -14,8 +15,6 @@ using BetExecutor.Persistence.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
-using Serilog.Formatting.Compact;
-using Serilog.Formatting.Display;
 
 // A deployed executor node, configured by environment variables (NodeUsage lists them) over the settings of
 // reference.conf. Whatever a user can get wrong ends in one line on standard error naming the problem and what to do:
@@ -32,10 +31,13 @@ if (args.Length > 0)
 NodeEnvironment environment;
 NodeConfiguration configuration;
 GatewayOptions? gatewayOptions = null;
+AdminOptions adminOptions;
 try
 {
     environment = NodeEnvironment.Read(Environment.GetEnvironmentVariable);
     configuration = NodeConfiguration.Load(environment.Options.ExtraHocon);
+    adminOptions = AdminConfiguration.Read(environment.Options.ExtraHocon,
+        Environment.GetEnvironmentVariable(AdminConfiguration.TokensVariable), Environment.GetEnvironmentVariable(AdminConfiguration.ListenVariable));
     if (environment.Options.Roles.Gateway)
         gatewayOptions = GatewayConfiguration.Read(environment.Options.ExtraHocon, environment.GatewayKeys, environment.GatewayListen);
 }
@@ -62,19 +64,17 @@ if (gatewayOptions is { Keys.Count: 0 })
 var secrets = (environment.Options.RedisConnectionString is { } redisText ? RedisConnectionString.Secrets(redisText) : [])
     .Concat(environment.Options.Tls is { Password.Length: > 0 } tls ? [tls.Password] : [])
     .ToArray();
-// Stack traces only at debug level; otherwise a failure is its one-line summary.
-var exceptionPart = environment.LogLevel <= Serilog.Events.LogEventLevel.Debug ? "{NewLine}{Exception}" : "{ExceptionSummary}{NewLine}";
-var formatter = environment.JsonLogs
-    ? (Serilog.Formatting.ITextFormatter)new CompactJsonFormatter()
-    : new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Node} {Identity} {PairId} {Message:lj}" + exceptionPart);
-var logger = new LoggerConfiguration()
-    .WriteTo.Console(new RedactingFormatter(formatter, secrets), standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
-    .MinimumLevel.Is(environment.LogLevel)
-    .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
-    .Enrich.FromLogContext()
-    .Enrich.With<ExceptionSummary>()
-    .Enrich.WithProperty("Node", environment.Options.NodeName)
-    .CreateLogger();
+// JSON when standard error is not a terminal (BETEXECUTOR_LOG), levels per source (BETEXECUTOR_LOG_LEVELS): NodeLogging.
+Serilog.Core.Logger logger;
+try
+{
+    logger = NodeLogging.Create(environment.JsonLogs, environment.LogLevel,
+        NodeLogging.LevelsFor(Environment.GetEnvironmentVariable(NodeLogging.LevelsVariable)), environment.Options.NodeName, secrets, Console.Error);
+}
+catch (NodeUsageException ex)
+{
+    return Fail(NodeUsage.BadUsage, ex.Message);
+}
 Log.Logger = logger;
 
 IVenueDirectory venues;
@@ -127,9 +127,11 @@ if (environment.Options.RedisConnectionString is { } redisConnection)
 }
 
 var settings = configuration.Options.ToSettings(environment.Options.NodeName);
-var services = new ExecutorServices(new RealClock(), venues, settings, NoObserver.Instance);
+var clock = new RealClock();
+// The node's metrics (src/BetExecutor.Telemetry): exported at GET /metrics wherever a web app of this process maps them.
+var services = new ExecutorServices(clock, venues, settings, BetExecutor.Telemetry.MetricsObserver.For(settings, clock));
 var refusal = new NodeRefusal();
-using var host = Host.CreateDefaultBuilder()
+using var host = NodeHostBuilder.Create()
     .UseSerilog(logger)
     .ConfigureServices(s => s.AddAkka(environment.Options.ActorSystemName,
         builder => builder.AddBetExecutorNode(environment.Options, configuration, services, refusal)))
@@ -192,6 +194,31 @@ if (gatewayOptions is not null)
     gatewayStopped = stopping.Task.ContinueWith(_ => gateway.DisposeAsync().AsTask(), TaskScheduler.Default).Unwrap();
     lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
 }
+var adminStopped = Task.CompletedTask;
+if (adminOptions.Tokens.Count == 0)
+{
+    logger.Warning(AdminConfiguration.OffWarning);
+}
+else
+{
+    NodeAdmin admin;
+    try
+    {
+        admin = await NodeAdmin.StartAsync(host.Services.GetRequiredService<Akka.Actor.ActorSystem>(), host.Services.GetRequiredService<IActorRegistry>(),
+            environment.Options, configuration, services.Clock, adminOptions, logger);
+    }
+    catch (IOException ex)
+    {
+        logger.Debug(ex, "The admin API failed to start");
+        await host.StopAsync();
+        return Fail(NodeUsage.RunTimeFailure,
+            $"{AdminConfiguration.ListenVariable}: the admin API cannot listen on {adminOptions.Listen} ({ex.Message}): pick a free port");
+    }
+    // AdminServer logged "Admin API listening on {Address}" (token names, never tokens).
+    var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    adminStopped = stopping.Task.ContinueWith(_ => admin.DisposeAsync().AsTask(), TaskScheduler.Default).Unwrap();
+    lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+}
 if (environment.StdinFeed)
 {
     var accounts = await host.Services.GetRequiredService<IActorRegistry>().GetAsync<AccountRegion>();
@@ -199,6 +226,7 @@ if (environment.StdinFeed)
 }
 await host.WaitForShutdownAsync();
 await gatewayStopped;
+await adminStopped;
 if (refusal.Reason is { } reason) return Fail(NodeUsage.BadUsage, $"the cluster refused this node: {reason}");
 return 0;
 

@@ -51,6 +51,8 @@ public sealed class ExecutorSimulation : IAsyncDisposable
     private readonly IVenueDirectory _venues;
     private readonly HashSet<Identity> _identities = [];
     private int _incarnations;
+    /// <summary>Told of everything besides <see cref="Observer"/> (e.g. a test's metrics); it outlives restarts like the clock.</summary>
+    private IExecutorObserver? _extraObserver;
 
     private ExecutorSimulation(
         VirtualClock clock, VenueSimulator venue, IVenueDirectory venues, ExecutorSettings settings, ILogger logger, string? redis, string redisKeyPrefix)
@@ -79,7 +81,7 @@ public sealed class ExecutorSimulation : IAsyncDisposable
     /// <param name="hocon">A deployment's overrides (as BETEXECUTOR_HOCON gives a node), e.g. the Redis plugin's retention.</param>
     public static async Task<ExecutorSimulation> StartAsync(
         DateTimeOffset start, int seed, ExecutorSettings settings, ILogger logger, string? redis = null, IVenueDirectory? venues = null,
-        string? redisKeyPrefix = null, Akka.Configuration.Config? hocon = null)
+        string? redisKeyPrefix = null, Akka.Configuration.Config? hocon = null, Func<VirtualClock, IExecutorObserver>? observer = null)
     {
         var clock = new VirtualClock(start);
         var venue = new VenueSimulator(clock.AsTimeProvider(), seed);
@@ -88,6 +90,7 @@ public sealed class ExecutorSimulation : IAsyncDisposable
         {
             _hocon = hocon is null ? QuickCluster : hocon.WithFallback(QuickCluster),
         };
+        simulation._extraObserver = observer?.Invoke(clock);
         await simulation.StartNodeAsync();
         return simulation;
     }
@@ -96,7 +99,7 @@ public sealed class ExecutorSimulation : IAsyncDisposable
     {
         var incarnation = ++_incarnations;
         var settings = _settings with { Incarnation = $"{_settings.Incarnation}-{incarnation}" };
-        var services = new ExecutorServices(Clock, _venues, settings, Observer);
+        var services = new ExecutorServices(Clock, _venues, settings, _extraObserver is null ? Observer : new ObserverGroup(Observer, _extraObserver));
         Node = await EmbeddedNode.StartAsync(new NodeOptions(settings.Node, RedisConnectionString: _redis, ExtraHocon: _hocon, RedisKeyPrefix: _redisKeyPrefix), services, _logger);
         // The probe reads this incarnation's actor tree; the previous one's timers die with its actors.
         // An account that does not answer its status within StatusTimeout is recovering (its storage may be down).

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Akka.Serialization;
 using BetExecutor.Actors.Accounts;
+using BetExecutor.Actors.KillSwitch;
 using BetExecutor.Actors.Serialization;
 using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Events;
 using BetExecutor.Domain.Exposures;
+using BetExecutor.Domain.KillSwitch;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Domain.Pairs;
 
@@ -74,6 +76,19 @@ public sealed class SerializerSpecs : ActorSpecBase
             new PairSnapshot(PairState.Initial(Alice, "s-1") with { Phase = new PairPhase.Settled(new PairOutcome.Settled(Leg, Leg with { Settlement = SettlementState.Lost })) }),
             new PairSnapshot(PairState.Initial(Alice, "s-1") with { Phase = new PairPhase.Exposed(exposed) }, Start.AddHours(2)),
             new AccountStatus(Alice, Start.AddSeconds(60), new HaltState("maintenance", "ops", Start), "s-1", ["s-1"], [Exposure], 3, Start),
+            new GlobalHaltSwitchedOn("venue outage", "ops") { Meta = Meta with { IdentityKey = KillSwitchState.Subject, PairId = null } },
+            new GlobalHaltSwitchedOff("venue back", "ops") { Meta = Meta with { IdentityKey = KillSwitchState.Subject, PairId = null } },
+            new HaltAll("venue outage", "ops"),
+            new ResumeAll("venue back", "ops"),
+            new GetKillSwitch(),
+            new KillSwitchStatus(true, "venue outage", "ops", Start, 3),
+            new KillSwitchRefused("the global kill switch is off"),
+            new ApplyKillSwitch(new KillSwitchStatus(true, "venue outage", "ops", Start, 3)),
+            new GetAppliedKillSwitch(),
+            new AppliedKillSwitch("node-a", null),
+            new GetIdentityDetail(Alice),
+            new IdentityDetail(new AccountStatus(Alice, null, null, null, [], [], 0, Start), new IdentityLimits(MaxStake: 100m), 12.5m,
+                "akka.tcp://bet-executor@127.0.0.1:4053", "node-a", "inc-1", 17, KillSwitchStatus.NeverSwitched),
         ];
         return all.Select(o => new[] { o });
     }

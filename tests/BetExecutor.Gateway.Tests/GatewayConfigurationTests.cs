@@ -5,7 +5,7 @@ using BetExecutor.Actors.Configuration;
 using BetExecutor.Actors.Time;
 using BetExecutor.Gateway.Configuration;
 using BetExecutor.Gateway.Health;
-using BetExecutor.Gateway.Security;
+using BetExecutor.Http.Security;
 using BetExecutor.Gateway.Tests.Support;
 using Serilog.Core;
 

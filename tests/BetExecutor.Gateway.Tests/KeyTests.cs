@@ -1,7 +1,7 @@
 using System.Net;
 using BetExecutor.Actors.Accounts;
 using BetExecutor.Domain.Accounts;
-using BetExecutor.Gateway.Security;
+using BetExecutor.Http.Security;
 using BetExecutor.Gateway.Tests.Support;
 using BetExecutor.Audit.Tests.Support;
 using static BetExecutor.Gateway.Tests.Support.GatewayHarness;

@@ -39,7 +39,7 @@ public sealed partial class AccountActor
         Context.Watch(child);
         _pairs[signal.PairId] = child;
         _pairOf[child] = signal.PairId;
-        child.Tell(new StartPair(signal, acceptedAt, startBy, newAcceptance));
+        child.Tell(new StartPair(signal, acceptedAt, startBy, _services.KillSwitch.GlobalHalt, newAcceptance));
     }
 
     /// <summary>After recovery, every pair that had not finished resumes from its own events.</summary>

@@ -45,6 +45,7 @@ public sealed partial class AccountActor
 
     private void Recovered()
     {
+        _services.Observer.AccountRunning(_identity, _state);
         if (_services.Storage.Loss is { } loss)
         {
             EnterStorageLost(loss.Cause);

@@ -109,6 +109,7 @@ public sealed partial class AccountActor
             opened = opened with { Exposure = opened.Exposure with { RaisedAt = earlier.RaisedAt, ExpiresAt = earlier.ExpiresAt } };
         _state = _state.Apply(opened);
         _services.Storage.Remember(_state);
+        _services.Observer.AccountRunning(_identity, _state);
         _log.Error("Exposure storage-lost on pair {PairId}: {Legs}", found.PairId, legs);
         if (!found.Final && (found.Positive is not LookupResult.Found || found.Hedge is not LookupResult.Found))
             _services.Clock.Schedule(Now + _services.Settings.Pair.UnknownWindow, Self, new LookUpAgain(found.PairId));

@@ -62,6 +62,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Command<ResumeIdentity>(c => OnOperatorDecision(_state.DecideResume(c.Reason, c.By, Now), $"{_identity} resumed"));
         Command<ResolveExposure>(c => OnOperatorDecision(_state.DecideResolveExposure(c.PairId, c.Reason, c.By, Now), $"exposure on pair {c.PairId} resolved"));
         Command<GetAccountStatus>(_ => Sender.Tell(Status()));
+        Command<GetIdentityDetail>(_ => Sender.Tell(Detail()));
         Command<GetSignalState>(OnGetSignalState);
         Command<PairReportedHedged>(r => PersistQuietly(_state.OnPairHedged(r.PairId, r.At)));
         Command<PairReportedPositiveIntent>(OnPositiveIntent);
@@ -85,8 +86,15 @@ public sealed partial class AccountActor : ReceivePersistentActor
 
     protected override void PreStart()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(NodeStorageLost));
+        StorageLossRelay.Get(Context.System).Join(Self);
         base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        StorageLossRelay.Get(Context.System).Leave(Self);
+        _services.Observer.AccountStopped(_identity, passivated: _passivating);
+        base.PostStop();
     }
 
     public static string PersistenceIdFor(Identity identity) => $"account/{identity.Key}";
@@ -108,9 +116,9 @@ public sealed partial class AccountActor : ReceivePersistentActor
             AnswerWhileStorageLost(command);
             return;
         }
-        // The domain already knows a global kill switch; nothing in the cluster can set one yet (docs/architecture.md §4, not in
-        // this release's issues), so every account decides as if it were off. Per-identity halts are live.
-        switch (_state.DecideSignal(signal, Now, _services.Settings.Account, _services.Settings.Limits, haltedGlobally: false, command.ReceivedAt))
+        // The global kill switch as this node knows it (docs/architecture.md: the kill switch): on, or not known here,
+        // refuses every new signal; pairs already in flight are not affected and finish.
+        switch (_state.DecideSignal(signal, Now, _services.Settings.Account, _services.Settings.Limits, _services.KillSwitch.GlobalHalt, command.ReceivedAt))
         {
             case SignalDecision.Duplicate duplicate:
                 Answer(DuplicateAnswer(signal.SignalId, duplicate.First), Sender);
@@ -238,7 +246,10 @@ public sealed partial class AccountActor : ReceivePersistentActor
         if (_awaitingIntent.Remove(report.PairId, out var caller))
         {
             // The pair ended before it recorded a positive intent (it could not start in time): nothing was placed.
-            Answer(new SignalAnswer(report.PairId, SignalAnswerKind.Rejected, DenialReason.SignalTooOld,
+            var refusal = report.Outcome is PairOutcome.NothingStands { Reason: NothingStandsReason.HaltedGlobally }
+                ? DenialReason.HaltedGlobally
+                : DenialReason.SignalTooOld;
+            Answer(new SignalAnswer(report.PairId, SignalAnswerKind.Rejected, refusal,
                 $"the pair placed nothing: {Describe(report.Outcome)}{(report.Outcome is PairOutcome.NothingStands nothing ? $": {nothing.Detail}" : "")}", _state.CooldownUntil, DryRun: DryRun), caller);
         }
         if (events.Count == 0) return;
@@ -262,6 +273,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
     private void Applied(AccountEvent e)
     {
         _state = _state.Apply(e, SignalIdWindow);
+        _services.Observer.AccountEventStored(_identity, e, _state);
         _openItemsFrom = OpenItemOrigins.Track(_openItemsFrom, e, LastSequenceNr, _state);
         if (LastSequenceNr % _services.Settings.AccountSnapshotEvery == 0) SaveSnapshot(new AccountSnapshot(_state, _openItemsFrom));
         if (e is ExposureResolved resolved) ReleasePairEvents(resolved.PairId, resolved.Meta.At);
@@ -281,6 +293,16 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Now,
         _state.Limited,
         DryRun);
+
+    private IdentityDetail Detail() => new(
+        Status(),
+        _services.Settings.Limits.For(_identity),
+        _state.StakedOn(Now),
+        ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString(),
+        _services.Settings.Node,
+        _services.Settings.Incarnation,
+        LastSequenceNr,
+        _services.KillSwitch.Status);
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {

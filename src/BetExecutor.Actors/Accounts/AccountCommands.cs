@@ -35,6 +35,9 @@ public sealed record ResolveExposure(Identity Identity, string PairId, string Re
 /// <summary>Answered with an <see cref="AccountStatus"/>.</summary>
 public sealed record GetAccountStatus(Identity Identity) : IAccountCommand;
 
+/// <summary>What an operator's <c>identity show</c> needs beyond the status. Answered with an <see cref="IdentityDetail"/>.</summary>
+public sealed record GetIdentityDetail(Identity Identity) : IAccountCommand;
+
 /// <summary>Where signal <paramref name="SignalId"/> of this identity stands. Answered with a <see cref="SignalState"/>.</summary>
 public sealed record GetSignalState(Identity Identity, string SignalId) : IAccountCommand;
 

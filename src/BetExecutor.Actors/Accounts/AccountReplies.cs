@@ -68,3 +68,18 @@ public sealed record AccountStatus(
 /// <paramref name="AsOf"/>; <paramref name="Standing"/> is null when the identity never saw the signal id.
 /// </summary>
 public sealed record SignalState(Identity Identity, string SignalId, SignalStanding? Standing, DateTimeOffset AsOf, bool DryRun = false) : IExecutorMessage;
+
+/// <summary>
+/// The answer to <see cref="GetIdentityDetail"/>: the status, the identity's limits and today's positive stake, where
+/// the account runs (the member's address, the node's name and incarnation), its last sequence number, and the global
+/// kill switch as that node applies it (<paramref name="KillSwitch"/> null: not known there, no new signal is taken).
+/// </summary>
+public sealed record IdentityDetail(
+    AccountStatus Status,
+    IdentityLimits Limits,
+    decimal StakeToday,
+    string Address,
+    string Node,
+    string Incarnation,
+    long LastSequenceNr,
+    KillSwitch.KillSwitchStatus? KillSwitch) : IExecutorMessage;

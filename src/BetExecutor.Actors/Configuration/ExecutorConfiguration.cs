@@ -92,7 +92,10 @@ public static class ExecutorConfiguration
             limits,
             ReadVenueClient(c.Section("venue-client")),
             DataDirectory: c.FilePath("data-directory"),
-            AccountIdlePassivation: c.DurationOrOff("account-idle-passivation"));
+            AccountIdlePassivation: c.DurationOrOff("account-idle-passivation"),
+            new KillSwitchTimings(
+                RefreshInterval: c.Section("kill-switch").Duration("refresh-interval", zeroAllowed: false),
+                StartWait: c.Section("kill-switch").Duration("start-wait", zeroAllowed: false)));
     }
 
     private static IdentityPolicies ReadLimits(SettingReader c)

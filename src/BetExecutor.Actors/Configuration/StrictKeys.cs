@@ -13,6 +13,8 @@ internal static class StrictKeys
     private const string DefaultLimitsPath = ExecutorConfiguration.Section + ".limits.default";
     /// <summary>Keyed by key name: any name, each a single value (the key's hash; the gateway checks its form).</summary>
     private const string GatewayKeysPath = ExecutorConfiguration.Section + ".gateway.api-keys";
+    /// <summary>Keyed by token name, like the gateway's keys (the admin API checks each hash's form).</summary>
+    private const string AdminTokensPath = ExecutorConfiguration.Section + ".admin.tokens";
 
     public static void Check(Config overrides, Config reference)
     {
@@ -41,7 +43,7 @@ internal static class StrictKeys
             }
             if (!value.IsObject()) throw new SettingException(full, "is a section: give its keys in { }");
             if (full == IdentitiesPath) CompareIdentities(value.GetObject(), reference);
-            else if (full == GatewayKeysPath) CompareSingleValues(value.GetObject(), full);
+            else if (full is GatewayKeysPath or AdminTokensPath) CompareSingleValues(value.GetObject(), full);
             else Compare(value.GetObject(), expected.GetObject(), full, reference);
         }
     }

@@ -36,6 +36,9 @@ public sealed partial class BetPairActor : ReceivePersistentActor
             .WithContext("Identity", identity.Key)
             .WithContext("PairId", pairId)
             .WithContext("SignalId", pairId)
+            // Both legs' client references are derived from the pair: every line of the pair carries them.
+            .WithContext("PositiveRef", ClientReference.For(identity, pairId, LegKind.Positive).Value)
+            .WithContext("HedgeRef", ClientReference.For(identity, pairId, LegKind.Hedge).Value)
             .WithContext("Node", services.Settings.Node)
             .WithContext("DryRun", services.Settings.Limits.For(identity).DryRun);
 
@@ -84,7 +87,9 @@ public sealed partial class BetPairActor : ReceivePersistentActor
         var stamped = decision.Events.Select(Stamp).ToArray();
         PersistAll(stamped, e =>
         {
+            var before = _state;
             _state = _state.Apply(e);
+            _services.Observer.PairEventStored(before, e, _services.Clock.UtcNow);
             LogEvent(e);
             SnapshotIfEnded();
         });

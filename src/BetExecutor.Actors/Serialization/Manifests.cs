@@ -1,5 +1,7 @@
 using BetExecutor.Actors.Accounts;
+using BetExecutor.Actors.KillSwitch;
 using BetExecutor.Domain.Accounts;
+using BetExecutor.Domain.KillSwitch;
 using BetExecutor.Domain.Pairs;
 
 namespace BetExecutor.Actors.Serialization;
@@ -53,6 +55,19 @@ public static class Manifests
         ("msg.account-status.v1", typeof(AccountStatus)),
         ("msg.get-signal-state.v1", typeof(GetSignalState)),
         ("msg.signal-state.v1", typeof(SignalState)),
+
+        ("kill-switch.halted-all.v1", typeof(GlobalHaltSwitchedOn)),
+        ("kill-switch.resumed-all.v1", typeof(GlobalHaltSwitchedOff)),
+        ("msg.halt-all.v1", typeof(HaltAll)),
+        ("msg.resume-all.v1", typeof(ResumeAll)),
+        ("msg.get-kill-switch.v1", typeof(GetKillSwitch)),
+        ("msg.kill-switch-status.v1", typeof(KillSwitchStatus)),
+        ("msg.kill-switch-refused.v1", typeof(KillSwitchRefused)),
+        ("msg.apply-kill-switch.v1", typeof(ApplyKillSwitch)),
+        ("msg.get-applied-kill-switch.v1", typeof(GetAppliedKillSwitch)),
+        ("msg.applied-kill-switch.v1", typeof(AppliedKillSwitch)),
+        ("msg.get-identity-detail.v1", typeof(GetIdentityDetail)),
+        ("msg.identity-detail.v1", typeof(IdentityDetail)),
     ];
 
     private static readonly Dictionary<Type, string> ByType = All.ToDictionary(e => e.Type, e => e.Manifest);

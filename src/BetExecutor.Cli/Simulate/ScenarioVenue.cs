@@ -88,9 +88,11 @@ public sealed class HttpScenarioVenue(Uri baseAddress) : IScenarioVenue
     public async Task<Func<ClientReference, (int Held, int Attempts)>> ReadBookAsync()
     {
         var book = await Control.GetBookAsync();
-        return r => (
-            book.Bets.Count(b => b.ClientReference == r.Value),
-            book.References.Where(c => c.ClientReference == r.Value).Sum(c => c.Attempts));
+        // Counted once per reference here, so reading every signal's two legs costs O(1) each, not a scan of the book.
+        var held = book.Bets.CountBy(b => b.ClientReference, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var attempts = book.References.GroupBy(c => c.ClientReference, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Attempts), StringComparer.Ordinal);
+        return r => (held.GetValueOrDefault(r.Value), attempts.GetValueOrDefault(r.Value));
     }
 
     public ValueTask DisposeAsync()

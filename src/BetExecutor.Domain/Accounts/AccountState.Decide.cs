@@ -20,7 +20,13 @@ public sealed partial record AccountState
     /// </summary>
     /// <param name="receivedAt">When the ingress received the signal; null when the caller is in-process and gave none (then: now).</param>
     public SignalDecision DecideSignal(Signal signal, DateTimeOffset now, AccountSettings settings, IdentityPolicies policies, bool haltedGlobally,
-        DateTimeOffset? receivedAt = null)
+        DateTimeOffset? receivedAt = null) =>
+        DecideSignal(signal, now, settings, policies, haltedGlobally ? "the global kill switch is on" : null, receivedAt);
+
+    /// <summary>As above; <paramref name="globalHalt"/> says why new signals are stopped everywhere (the kill switch is on,
+    /// or this node does not know its state), null when they are not.</summary>
+    public SignalDecision DecideSignal(Signal signal, DateTimeOffset now, AccountSettings settings, IdentityPolicies policies, string? globalHalt,
+        DateTimeOffset? receivedAt)
     {
         if (Seen.TryGetValue(signal.SignalId, out var first) && !OutsideWindow(first, now, settings))
             return new SignalDecision.Duplicate(first);
@@ -35,8 +41,8 @@ public sealed partial record AccountState
         if (!limits.DryRun && policies.For(signal.Hedge.Identity).DryRun)
             return Deny(signal, DenialReason.InvalidSignal, $"hedge.identity: {signal.Hedge.Identity} is dry-run but the positive {Identity} is live; its hedge would never be placed", now, persist: false);
 
-        if (haltedGlobally)
-            return Deny(signal, DenialReason.HaltedGlobally, "the global kill switch is on", now);
+        if (globalHalt is not null)
+            return Deny(signal, DenialReason.HaltedGlobally, globalHalt, now);
         if (Halt is { } halt)
             return Deny(signal, DenialReason.Halted, $"halted since {halt.Since:O} by {halt.By}: {halt.Reason}", now);
         if (Limited is { } limited)

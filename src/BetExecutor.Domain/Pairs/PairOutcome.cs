@@ -52,6 +52,8 @@ public enum NothingStandsReason
     SignalExpired,
     /// <summary>The pair could only start later than max-signal-age after the ingress received its signal; nothing was sent.</summary>
     SignalTooOld,
+    /// <summary>The global kill switch was on (or not known) when the pair was to record its positive; nothing was sent.</summary>
+    HaltedGlobally,
     /// <summary>
     /// A new signal came under the id of a pair that had already ended (its id was forgotten by the account after the
     /// signal-id window, its history was not): the old pair is not run again and nothing was sent.
@@ -69,6 +71,7 @@ public static class NothingStandsReasonCodes
         NothingStandsReason.StaleSignal => "stale-signal",
         NothingStandsReason.SignalExpired => "signal-expired",
         NothingStandsReason.SignalTooOld => "signal-too-old",
+        NothingStandsReason.HaltedGlobally => "halted-globally",
         NothingStandsReason.SignalIdReused => "signal-id-reused",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
@@ -83,6 +86,8 @@ public enum AbandonReason
     SignalExpired,
     /// <summary>The pair got to run later than max-signal-age after the ingress received its signal.</summary>
     SignalTooOld,
+    /// <summary>The global kill switch was on (or its state not known on the node) when the pair got to run.</summary>
+    HaltedGlobally,
 }
 
 public static class AbandonReasonCodes
@@ -92,6 +97,7 @@ public static class AbandonReasonCodes
         AbandonReason.StaleSignal => "stale-signal",
         AbandonReason.SignalExpired => "signal-expired",
         AbandonReason.SignalTooOld => "signal-too-old",
+        AbandonReason.HaltedGlobally => "halted-globally",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
@@ -101,6 +107,7 @@ public static class AbandonReasonCodes
         AbandonReason.StaleSignal => NothingStandsReason.StaleSignal,
         AbandonReason.SignalExpired => NothingStandsReason.SignalExpired,
         AbandonReason.SignalTooOld => NothingStandsReason.SignalTooOld,
+        AbandonReason.HaltedGlobally => NothingStandsReason.HaltedGlobally,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

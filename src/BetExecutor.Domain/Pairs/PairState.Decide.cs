@@ -107,6 +107,13 @@ public sealed partial record PairState
                 End(new PairAbandoned(AbandonReason.SignalExpired, $"the signal expired at {expiry:O}") { Meta = Meta });
                 return;
             }
+            // The kill switch is checked again right before the positive's intent (a restart can start a pair long after
+            // its signal was accepted): once the intent is recorded, the pair always goes on to its hedge.
+            if (start.GlobalHalt is { } halt)
+            {
+                End(new PairAbandoned(AbandonReason.HaltedGlobally, $"{halt}; nothing was placed") { Meta = Meta });
+                return;
+            }
             var reference = ClientReference.For(_state.Identity, _state.PairId, LegKind.Positive);
             Emit(new PositiveIntentRecorded(signal, reference, signal.Positive.Stake, signal.Positive.Odds, start.SignalAcceptedAt) { Meta = Meta });
             Do(new ReportPositiveIntent(now));

@@ -1,7 +1,8 @@
 using System.Net;
 using Akka.Configuration;
 using BetExecutor.Actors.Configuration;
-using BetExecutor.Gateway.Security;
+using BetExecutor.Http;
+using BetExecutor.Http.Security;
 
 namespace BetExecutor.Gateway.Configuration;
 
@@ -32,7 +33,7 @@ public static class GatewayConfiguration
             : ParseListen(environmentListen.Trim(), ListenVariable);
         var rate = c.Section("rate-limit");
         var keys = ApiKeyRing.FromSettings(ReadKeys(c.Section("api-keys")), c.PathOf("api-keys"));
-        if (!string.IsNullOrWhiteSpace(environmentKeys)) keys = keys.With(ApiKeyRing.ParseEnvironment(environmentKeys), KeysVariable);
+        if (!string.IsNullOrWhiteSpace(environmentKeys)) keys = keys.With(ApiKeyRing.ParseEnvironment(environmentKeys, KeysVariable), KeysVariable);
         return new GatewayOptions(
             listen,
             MaxBody: c.Bytes("max-body", 1024, 1024 * 1024),
@@ -46,13 +47,7 @@ public static class GatewayConfiguration
     }
 
     /// <summary><c>IP:PORT</c> (IPv6 as <c>[::1]:PORT</c>): an address, not a host name, so what is bound is what was written.</summary>
-    public static IPEndPoint ParseListen(string text, string setting)
-    {
-        var colon = text.LastIndexOf(':');
-        if (colon <= 0 || colon == text.Length - 1 || !text[(colon + 1)..].All(char.IsAsciiDigit) || !IPEndPoint.TryParse(text, out var endpoint))
-            throw new SettingException(setting, $"'{text}' is not IP:PORT (e.g. 127.0.0.1:8080; a host name is not taken)");
-        return endpoint;
-    }
+    public static IPEndPoint ParseListen(string text, string setting) => ListenAddress.Parse(text, setting);
 
     private static TimeSpan Within(SettingReader c, string key, TimeSpan max)
     {

@@ -1,5 +1,5 @@
 using System.Net;
-using BetExecutor.Gateway.Security;
+using BetExecutor.Http.Security;
 
 namespace BetExecutor.Gateway.Configuration;
 

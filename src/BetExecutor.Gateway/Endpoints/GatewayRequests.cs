@@ -1,7 +1,8 @@
 using System.Threading.RateLimiting;
 using BetExecutor.Gateway.Configuration;
 using BetExecutor.Gateway.Http;
-using BetExecutor.Gateway.Security;
+using BetExecutor.Http;
+using BetExecutor.Http.Security;
 using Microsoft.AspNetCore.Http;
 using Serilog;
 using Serilog.Context;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BetExecutor.Gateway.Health;
 using BetExecutor.Gateway.Http;
+using BetExecutor.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace BetExecutor.Gateway.Endpoints;

@@ -7,6 +7,7 @@ using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Validation;
 using BetExecutor.Gateway.Configuration;
 using BetExecutor.Gateway.Http;
+using BetExecutor.Http;
 using BetExecutor.Ingress.Feed;
 using BetExecutor.Ingress.Json;
 using BetExecutor.Ingress.Signals;

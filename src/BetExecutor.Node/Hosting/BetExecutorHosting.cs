@@ -4,6 +4,8 @@ using Akka.Logger.Serilog;
 using Akka.Remote.Hosting;
 using BetExecutor.Actors;
 using BetExecutor.Actors.Accounts;
+using BetExecutor.Actors.Configuration;
+using BetExecutor.Actors.KillSwitch;
 using BetExecutor.Coordination.Redis.Hosting;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Node.Hosting.Membership;
@@ -25,6 +27,10 @@ public static class BetExecutorHosting
         NodeRefusal? refusal = null)
     {
         refusal ??= new NodeRefusal();
+        // Every account of this node reads the global kill switch from this view: unknown (no new signal) until the
+        // node's replica has read the switch's journal.
+        var killSwitch = new KillSwitchView();
+        services = services with { KillSwitch = killSwitch };
         var fingerprint = PersistenceFingerprint.Of(options, configuration.Options.Shards);
         // With Redis, one lease per account shard and one for the split-brain resolver, in the journal's Redis: two
         // partitions of a cluster can never both host an identity. In memory (a single-node demo) there is no lease.
@@ -61,6 +67,7 @@ public static class BetExecutorHosting
         var extractor = new AccountMessageExtractor(configuration.Options.Shards);
         if (options.Roles.Executor)
         {
+            AddKillSwitch(builder, configuration, services, killSwitch);
             // The sharding settings are fixed here, not configurable: each is a safety property of the executor.
             builder.WithShardRegion<AccountRegion>(
                 AccountMessageExtractor.TypeName,
@@ -88,6 +95,8 @@ public static class BetExecutorHosting
         {
             // A gateway alone hosts no account: whoever sends ExecuteSignal gets the same registry key either way.
             builder.WithShardRegionProxy<AccountRegion>(AccountMessageExtractor.TypeName, NodeRoles.ExecutorRole, extractor);
+            // A gateway places nothing: it only reaches the switch (the admin API's halt-all) through the singleton.
+            builder.WithSingletonProxy<KillSwitchSingleton>(KillSwitchActor.Id, new ClusterSingletonOptions { Role = NodeRoles.ExecutorRole });
         }
         if (options.RedisConnectionString is { } redis)
         {
@@ -113,5 +122,21 @@ public static class BetExecutorHosting
             });
         }
         return builder;
+    }
+
+    /// <summary>
+    /// The global kill switch on an executor: its singleton (restarted from its journal after a failure), the node's
+    /// replica that keeps <paramref name="view"/> in step, and a start that waits (bounded) for the replica's first read.
+    /// </summary>
+    private static void AddKillSwitch(AkkaConfigurationBuilder builder, NodeConfiguration configuration, ExecutorServices services, KillSwitchView view)
+    {
+        var refreshEvery = configuration.Options.KillSwitch.RefreshInterval;
+        var startWait = configuration.Options.KillSwitch.StartWait;
+        var singleton = Akka.Pattern.BackoffSupervisor.Props(Akka.Pattern.Backoff.OnStop(
+            KillSwitchActor.Props(services), KillSwitchActor.Id, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), 0.2, maxNrOfRetries: -1));
+        builder
+            .WithSingleton<KillSwitchSingleton>(KillSwitchActor.Id, singleton, new ClusterSingletonOptions { Role = NodeRoles.ExecutorRole })
+            .WithActors((system, _) => system.ActorOf(KillSwitchReplica.Props(view, services.Settings.Node, refreshEvery), KillSwitchReplica.Name))
+            .AddStartup(async (_, _) => await Task.WhenAny(view.Known, Task.Delay(startWait)));
     }
 }

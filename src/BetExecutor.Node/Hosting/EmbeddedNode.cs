@@ -15,9 +15,16 @@ public sealed class EmbeddedNode : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private EmbeddedNode(IHost host, ActorSystem system, IActorRef accounts, NodeRefusal refusal)
+    private readonly NodeOptions _options;
+    private readonly NodeConfiguration _configuration;
+    private readonly ExecutorServices _services;
+
+    private EmbeddedNode(IHost host, ActorSystem system, IActorRef accounts, NodeRefusal refusal, NodeOptions options, NodeConfiguration configuration, ExecutorServices services)
     {
         _host = host;
+        _options = options;
+        _configuration = configuration;
+        _services = services;
         System = system;
         Accounts = accounts;
         Refusal = refusal;
@@ -37,7 +44,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
     {
         var configuration = NodeConfiguration.Load(options.ExtraHocon);
         var refusal = new NodeRefusal();
-        var host = Host.CreateDefaultBuilder()
+        var host = NodeHostBuilder.Create()
             .UseSerilog(logger, dispose: false)
             .ConfigureServices(s => s.AddAkka(options.ActorSystemName, builder =>
             {
@@ -52,13 +59,13 @@ public sealed class EmbeddedNode : IAsyncDisposable
             await WhenMemberUp(system, refusal, TimeSpan.FromSeconds(30));
             var registry = host.Services.GetRequiredService<IActorRegistry>();
             var accounts = await registry.GetAsync<AccountRegion>(cancellationToken);
-            return new EmbeddedNode(host, system, accounts, refusal);
+            return new EmbeddedNode(host, system, accounts, refusal, options, configuration, services);
         }
         catch
         {
             // Refused by the cluster while its start-up tasks ran (they saw the system stop): the caller reads Refusal.
             if (await RefusedWhileStartingAsync(refusal))
-                return new EmbeddedNode(host, host.Services.GetRequiredService<ActorSystem>(), ActorRefs.Nobody, refusal);
+                return new EmbeddedNode(host, host.Services.GetRequiredService<ActorSystem>(), ActorRefs.Nobody, refusal, options, configuration, services);
             // A node that did not come up must not keep running unowned in the caller's process.
             await host.StopAsync(CancellationToken.None);
             host.Dispose();
@@ -81,6 +88,10 @@ public sealed class EmbeddedNode : IAsyncDisposable
         var finished = await Task.WhenAny(up.Task, refusal.Refused, Task.Delay(timeout));
         if (finished != up.Task && finished != refusal.Refused) throw new TimeoutException($"the node did not join its cluster within {timeout}");
     }
+
+    /// <summary>Starts this node's admin API (as a deployed node does when it has a token); the caller disposes it.</summary>
+    public Task<NodeAdmin> StartAdminAsync(Admin.Configuration.AdminOptions admin, ILogger logger) =>
+        NodeAdmin.StartAsync(System, _host.Services.GetRequiredService<IActorRegistry>(), _options, _configuration, _services.Clock, admin, logger);
 
     public async Task StopAsync()
     {

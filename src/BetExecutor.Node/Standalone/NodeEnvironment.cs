@@ -151,12 +151,8 @@ public sealed record NodeEnvironment(
         _ => throw new NodeUsageException("BETEXECUTOR_ADOPT_STORAGE", $"'{text}' is neither yes nor no"),
     };
 
-    private static bool Logs(string? text) => text switch
-    {
-        null or "text" => false,
-        "json" => true,
-        _ => throw new NodeUsageException("BETEXECUTOR_LOG", $"'{text}' is neither json nor text"),
-    };
+    /// <summary>JSON or readable lines; unset or auto: JSON when standard error, where logs go, is not a terminal.</summary>
+    private static bool Logs(string? text) => Hosting.NodeLogging.JsonFor(text, Console.IsErrorRedirected);
 
     private static bool Feed(string? text) => text switch
     {

@@ -25,6 +25,10 @@ public static class NodeUsage
                                 added to bet-executor.gateway.api-keys. A node given the gateway role
                                 (BETEXECUTOR_ROLES) needs at least one; with the default roles and no key it serves no
                                 HTTP.
+          BETEXECUTOR_ADMIN_LISTEN  IP:PORT the admin API listens on (default bet-executor.admin.listen,
+                                127.0.0.1:9090; port 0: a free port, logged). Every node serves it when it has a token.
+          BETEXECUTOR_ADMIN_TOKENS  admin tokens as name=SHA256HEX[,name=SHA256HEX…], added to bet-executor.admin.tokens.
+                                Without one the admin API is off (one warning).
           BETEXECUTOR_NODE      Name stamped on every event this node writes (default: the machine name).
           BETEXECUTOR_HOST      Public remoting hostname: the address other members reach this node at (default
                                 127.0.0.1). Any address other than loopback requires BETEXECUTOR_TLS_CERT.
@@ -40,8 +44,12 @@ public static class NodeUsage
           BETEXECUTOR_HOCON     A HOCON file of overrides of the settings (bet-executor { … }, akka { … }); every key,
                                 its default and meaning are in src/BetExecutor.Actors/reference.conf. Unknown keys and
                                 values out of range stop the node.
-          BETEXECUTOR_LOG       json: compact JSON logs; text (default): readable lines. Logs go to standard error.
+          BETEXECUTOR_LOG       auto (default): compact JSON logs when standard error is not a terminal, readable lines
+                                on one; json or text forces either. Logs go to standard error.
           BETEXECUTOR_LOG_LEVEL debug | information (default) | warning | error. Failure details are logged at debug.
+          BETEXECUTOR_LOG_LEVELS  Minimum levels per source, SOURCE=LEVEL comma-separated (e.g.
+                                Akka.Cluster=warning,BetExecutor.Coordination.Redis=debug). Akka's own sources log
+                                below information only if akka.loglevel (BETEXECUTOR_HOCON) lets them.
           BETEXECUTOR_FEED      stdin: take commands as JSON lines on standard input, answer on standard output
                                 (README: The stdin feed); SIGTERM stops the node even while standard input is open.
           BETEXECUTOR_DATA      The node's data directory (default: bet-executor.data-directory), where it keeps the

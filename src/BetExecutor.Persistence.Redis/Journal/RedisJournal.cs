@@ -106,6 +106,7 @@ public sealed class RedisJournal : AsyncWriteJournal
         var all = messages.ToArray();
         // Rejected, not failed: nothing of these writes was stored, and the actors go on with what they hold in memory.
         if (_lost is { } lost) return all.Select(_ => (Exception)lost).ToImmutableList();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var db = await _connection.DatabaseAsync().ConfigureAwait(false);
         var epoch = await EpochAsync().ConfigureAwait(false);
 
@@ -149,6 +150,7 @@ public sealed class RedisJournal : AsyncWriteJournal
             }
             _log.Warning("Append to {0} fenced off: expected highest sequence number {1}, stored {2}",
                 write.PersistenceId, expected, stored);
+            JournalMetrics.CountFenced();
             throw new ConcurrentWriteException(write.PersistenceId, expected, stored);
         }
 
@@ -157,6 +159,7 @@ public sealed class RedisJournal : AsyncWriteJournal
         await _replicaWait.ConfirmAsync(db, route,
             $"Append to {string.Join(", ", persistenceIds)}").WaitAsync(cancellationToken).ConfigureAwait(false);
 
+        JournalMetrics.AppendDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         // Null is the allowed shorthand for "nothing rejected".
         return rejections.Any(r => r is not null) ? rejections.ToImmutableList() : null!;
     }

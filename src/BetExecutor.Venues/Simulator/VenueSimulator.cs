@@ -31,6 +31,10 @@ public sealed class VenueSimulator : IVenueClient
     private readonly Dictionary<string, HeldBet> _byBetId = new(StringComparer.Ordinal);
     private readonly List<string> _betIdsInOrderTaken = new();
     private readonly List<PlacementAttempt> _attempts = new();
+    // Per client reference, so scripting a leg and reading one leg's bets and attempts cost the same whatever the
+    // book's size (a scenario of thousands of signals scripts and reads two references per signal).
+    private readonly Dictionary<ClientReference, List<Identity>> _accountsHoldingInOrderTaken = new();
+    private readonly Dictionary<ClientReference, List<PlacementAttempt>> _attemptsByReference = new();
     private readonly Dictionary<(Identity Account, ClientReference Reference), int> _attemptCounts = new();
 
     /// <param name="time">The clock placements are stamped with and visibility is judged by.</param>
@@ -63,8 +67,9 @@ public sealed class VenueSimulator : IVenueClient
         lock (_gate)
         {
             _scripts[clientReference] = script;
-            foreach (var held in _byReference.Values.Where(b => b.ClientReference == clientReference).ToList())
+            foreach (var account in AccountsHolding(clientReference))
             {
+                var held = _byReference[(account, clientReference)];
                 Store(held with { Settlement = script.Settle, VisibleAfter = script.VisibleAfter });
             }
         }
@@ -83,6 +88,7 @@ public sealed class VenueSimulator : IVenueClient
             var now = _time.GetUtcNow();
             attempt = new PlacementAttempt(request, now, Place(request, now));
             _attempts.Add(attempt);
+            ListFor(_attemptsByReference, request.ClientReference).Add(attempt);
             var key = (request.Account, request.ClientReference);
             _attemptCounts[key] = _attemptCounts.GetValueOrDefault(key) + 1;
         }
@@ -127,7 +133,7 @@ public sealed class VenueSimulator : IVenueClient
     /// <summary>Every placement request received with this client reference (any account), oldest first.</summary>
     public IReadOnlyList<PlacementAttempt> Attempts(ClientReference clientReference)
     {
-        lock (_gate) return Snapshot(_attempts.Where(a => a.Request.ClientReference == clientReference));
+        lock (_gate) return Snapshot(_attemptsByReference.GetValueOrDefault(clientReference) ?? []);
     }
 
     /// <summary>Every placement request received, oldest first.</summary>
@@ -139,7 +145,7 @@ public sealed class VenueSimulator : IVenueClient
     /// <summary>The bets held for this client reference: at most one per account.</summary>
     public IReadOnlyList<HeldBet> Held(ClientReference clientReference)
     {
-        lock (_gate) return Snapshot(BetsInOrderTaken().Where(b => b.ClientReference == clientReference));
+        lock (_gate) return Snapshot(AccountsHolding(clientReference).Select(account => _byReference[(account, clientReference)]));
     }
 
     /// <summary>The whole book: every bet the venue holds, in the order taken.</summary>
@@ -165,6 +171,7 @@ public sealed class VenueSimulator : IVenueClient
             taken = HeldBet.Take(NewBetId(random), request, decision, now);
             Store(taken);
             _betIdsInOrderTaken.Add(taken.BetId);
+            ListFor(_accountsHoldingInOrderTaken, taken.ClientReference).Add(taken.Account);
         }
         return decision.Answer(taken);
     }
@@ -187,6 +194,15 @@ public sealed class VenueSimulator : IVenueClient
     {
         _byReference[(bet.Account, bet.ClientReference)] = bet;
         _byBetId[bet.BetId] = bet;
+    }
+
+    private IReadOnlyList<Identity> AccountsHolding(ClientReference clientReference) =>
+        _accountsHoldingInOrderTaken.GetValueOrDefault(clientReference) ?? [];
+
+    private static List<T> ListFor<T>(Dictionary<ClientReference, List<T>> index, ClientReference clientReference)
+    {
+        if (!index.TryGetValue(clientReference, out var list)) index[clientReference] = list = [];
+        return list;
     }
 
     private IEnumerable<HeldBet> BetsInOrderTaken() => _betIdsInOrderTaken.Select(id => _byBetId[id]);

@@ -62,6 +62,8 @@ public sealed class NodeConfigurationTests
         { "venue-client.query-attempt-timeout", "1s", o => o.VenueClient.QueryAttemptTimeout },
         { "venue-client.query-retries", "0", o => o.VenueClient.QueryRetries },
         { "venue-client.max-requests-per-second", "20", o => o.VenueClient.MaxRequestsPerSecond },
+        { "kill-switch.refresh-interval", "1s", o => o.KillSwitch.RefreshInterval },
+        { "kill-switch.start-wait", "3s", o => o.KillSwitch.StartWait },
         { "signal-id-window", "30d", o => o.Account.SignalIdWindow },
     };
 
@@ -82,6 +84,8 @@ public sealed class NodeConfigurationTests
             .Where(k => !k.StartsWith("limits.identities", StringComparison.Ordinal))
             // The gateway's section is read into GatewayOptions; BetExecutor.Gateway.Tests holds its table.
             .Where(k => !k.StartsWith("gateway.", StringComparison.Ordinal))
+            // The admin API's section is read into AdminOptions; BetExecutor.Admin.Tests checks it.
+            .Where(k => !k.StartsWith("admin.", StringComparison.Ordinal))
             .ToHashSet();
 
         Assert.Equal(inFile.Order(), inTable.Order());

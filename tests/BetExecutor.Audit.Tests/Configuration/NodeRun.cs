@@ -36,6 +36,8 @@ public sealed class NodeRun : IAsyncDisposable
         foreach (var arg in args) start.ArgumentList.Add(arg);
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("BETEXECUTOR_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(name);
+        // These checks read the node's log lines as text; a node whose standard error is redirected writes JSON otherwise.
+        start.Environment["BETEXECUTOR_LOG"] = "text";
         foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var run = new NodeRun(process);

@@ -29,6 +29,10 @@ public static class Betexec
 
     public static Task<ProcessResult> RunAsync(params string[] args) => RunDllAsync(DllPath, args);
 
+    /// <summary>With these environment variables set (an empty value removes one the test runner has).</summary>
+    public static Task<ProcessResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunDllAsync(DllPath, args, environment);
+
     /// <summary>
     /// <c>betexec.dll</c> in the CLI project's own build output, for test projects whose output cannot host it (one
     /// that references ASP.NET Core lacks the NuGet assemblies betexec's runtime needs).
@@ -46,7 +50,9 @@ public static class Betexec
         }
     }
 
-    public static async Task<ProcessResult> RunDllAsync(string dllPath, params string[] args)
+    public static Task<ProcessResult> RunDllAsync(string dllPath, params string[] args) => RunDllAsync(dllPath, args, null);
+
+    public static async Task<ProcessResult> RunDllAsync(string dllPath, string[] args, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -61,6 +67,11 @@ public static class Betexec
         // No telemetry banners or first-run messages on the streams under test.
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            if (value.Length == 0) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         process.StandardInput.Close();

@@ -55,6 +55,8 @@ public sealed class NodeProcess : IAsyncDisposable
             WorkingDirectory = Path.Combine(AppContext.BaseDirectory, "node"),
         };
         start.ArgumentList.Add(NodeAssemblyPath());
+        // These tests read the node's log lines as text; a node whose standard error is redirected writes JSON otherwise.
+        start.Environment["BETEXECUTOR_LOG"] = "text";
         foreach (var (name, value) in environment) start.Environment[name] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the node process");

@@ -10,7 +10,7 @@ using BetExecutor.Domain.Legs;
 using BetExecutor.Domain.Signals;
 using BetExecutor.Gateway.Configuration;
 using BetExecutor.Gateway.Health;
-using BetExecutor.Gateway.Security;
+using BetExecutor.Http.Security;
 using BetExecutor.Ingress.Signals;
 using BetExecutor.Simulation;
 using BetExecutor.Venues.Scripts;

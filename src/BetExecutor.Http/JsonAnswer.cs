@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace BetExecutor.Gateway.Http;
+namespace BetExecutor.Http;
 
-/// <summary>Every answer the gateway gives is one JSON object; errors are <c>{"error": {"code", "message"}}</c> with a stable code.</summary>
-internal static class JsonAnswer
+/// <summary>Every answer the node's HTTP servers give is one JSON object; errors are <c>{"error": {"code", "message", "field"?}}</c> with a stable code.</summary>
+public static class JsonAnswer
 {
     public static async Task WriteAsync(HttpContext context, int status, JsonNode body, TimeSpan? retryAfter = null)
     {
@@ -22,6 +22,11 @@ internal static class JsonAnswer
     public static Task ErrorAsync(HttpContext context, int status, string code, string message, TimeSpan? retryAfter = null) =>
         WriteAsync(context, status, Error(code, message), retryAfter);
 
-    public static JsonObject Error(string code, string message) =>
-        new() { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } };
+    public static JsonObject Error(string code, string message, string? field = null)
+    {
+        var error = new JsonObject { ["code"] = code, ["message"] = message };
+        // Only an error about one field names it: a client can tell "which field" from "no field" by its presence.
+        if (field is not null) error["field"] = field;
+        return new JsonObject { ["error"] = error };
+    }
 }

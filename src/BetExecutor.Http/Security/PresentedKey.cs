@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace BetExecutor.Gateway.Security;
+namespace BetExecutor.Http.Security;
 
 /// <summary>Why a request was not let in; logged (never the key), while the answer is the same for every reason.</summary>
 public enum KeyRefusal
@@ -10,17 +10,29 @@ public enum KeyRefusal
     Unknown,
 }
 
-/// <summary>Reads the key a request presents: <c>Authorization: Bearer &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c>, one of them, once.</summary>
-internal static class PresentedKey
+/// <summary>
+/// Reads the key a request presents: <c>Authorization: Bearer &lt;key&gt;</c>, or (where the server takes it)
+/// <c>X-Api-Key: &lt;key&gt;</c>; one of them, once.
+/// </summary>
+public static class PresentedKey
 {
     public const string ApiKeyHeader = "X-Api-Key";
     private const string Bearer = "Bearer ";
 
     /// <returns>The key's name, or null with <paramref name="refusal"/> saying why.</returns>
-    public static string? Authenticate(HttpRequest request, ApiKeyRing keys, out KeyRefusal refusal)
+    public static string? Authenticate(HttpRequest request, ApiKeyRing keys, out KeyRefusal refusal) =>
+        Authenticate(request, keys, acceptApiKeyHeader: true, out refusal);
+
+    /// <param name="acceptApiKeyHeader">False: only <c>Authorization: Bearer</c>; an <c>X-Api-Key</c> header is then malformed.</param>
+    public static string? Authenticate(HttpRequest request, ApiKeyRing keys, bool acceptApiKeyHeader, out KeyRefusal refusal)
     {
         var authorization = request.Headers.Authorization;
         var apiKey = request.Headers[ApiKeyHeader];
+        if (!acceptApiKeyHeader && apiKey.Count > 0)
+        {
+            refusal = KeyRefusal.Malformed;
+            return null;
+        }
         refusal = KeyRefusal.Missing;
         if (authorization.Count == 0 && apiKey.Count == 0) return null;
         refusal = KeyRefusal.Malformed;

@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.RegularExpressions;
 using BetExecutor.Actors.Configuration;
 
-namespace BetExecutor.Gateway.Security;
+namespace BetExecutor.Http.Security;
 
 /// <summary>
-/// The API keys the gateway accepts, each stored only as the SHA-256 of its UTF-8 bytes under a name. A presented
+/// The keys a server accepts (the gateway's API keys, the admin API's tokens), each stored only as the SHA-256 of its UTF-8 bytes under a name. A presented
 /// key is hashed and compared with every stored hash in constant time, without stopping at a match, so neither
 /// the answer's timing nor its content tells which part of a key was wrong. Neither keys nor hashes are ever
 /// printed: <see cref="ToString"/> lists names only.
@@ -51,11 +51,11 @@ public sealed partial class ApiKeyRing
     }
 
     /// <summary>
-    /// The environment form, <c>name=hex[,name=hex...]</c> (BETEXECUTOR_GATEWAY_KEYS), as name/hash pairs; blanks
-    /// around names, hashes and commas are ignored. The node passes the variable's value here.
+    /// The environment form, <c>name=hex[,name=hex...]</c> (BETEXECUTOR_GATEWAY_KEYS, BETEXECUTOR_ADMIN_TOKENS), as
+    /// name/hash pairs; blanks around names, hashes and commas are ignored. The node passes the variable's value here.
     /// </summary>
     /// <exception cref="SettingException">an entry is not <c>name=hex</c> (the message names the variable and the entry's position).</exception>
-    public static IReadOnlyList<(string Name, string Hash)> ParseEnvironment(string value, string variable = Configuration.GatewayConfiguration.KeysVariable)
+    public static IReadOnlyList<(string Name, string Hash)> ParseEnvironment(string value, string variable)
     {
         ArgumentNullException.ThrowIfNull(value);
         var entries = new List<(string, string)>();

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace BetExecutor.Gateway.Http;
+namespace BetExecutor.Http;
 
 /// <summary>
 /// Reads a request body of at most a given size. A declared length over it is refused before a byte is read; an
@@ -11,7 +11,7 @@ namespace BetExecutor.Gateway.Http;
 /// A refused body is then read and thrown away up to <see cref="DrainLimit"/>, so the client (which usually sends
 /// its whole body before it reads) gets its 413 rather than a connection reset; past that the connection is closed.
 /// </remarks>
-internal static class BoundedBody
+public static class BoundedBody
 {
     public abstract record Result
     {
