@@ -11,11 +11,14 @@ internal static class PairRun
 {
     private static readonly Identity Hedger = Identity.Create("exchange", "main", "hedger");
 
+    public static Identity[] Accounts(int identities) =>
+        Enumerable.Range(0, identities).Select(i => Identity.Create("bookie", "brand1", $"acct{i:0000}")).ToArray();
+
     /// <returns>how many signals were answered each way.</returns>
     public static async Task<IReadOnlyDictionary<string, int>> ExecuteAsync(ExecutorSimulation simulation, int identities, int rounds)
     {
         var answers = new Dictionary<string, int>();
-        var accounts = Enumerable.Range(0, identities).Select(i => Identity.Create("bookie", "brand1", $"acct{i:0000}")).ToArray();
+        var accounts = Accounts(identities);
         for (var round = 0; round < rounds; round++)
         {
             foreach (var account in accounts)

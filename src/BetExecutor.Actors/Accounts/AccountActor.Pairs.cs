@@ -32,13 +32,14 @@ public sealed partial class AccountActor
             return Directive.Stop;
         });
 
-    private void StartPair(Signal signal, DateTimeOffset acceptedAt, DateTimeOffset startBy)
+    /// <param name="newAcceptance">true for a signal accepted just now, false for a pair resumed from the account's events.</param>
+    private void StartPair(Signal signal, DateTimeOffset acceptedAt, DateTimeOffset startBy, bool newAcceptance = false)
     {
         var child = Context.ActorOf(BetPairActor.Props(_identity, signal.PairId, _services), ChildName(signal.PairId));
         Context.Watch(child);
         _pairs[signal.PairId] = child;
         _pairOf[child] = signal.PairId;
-        child.Tell(new StartPair(signal, acceptedAt, startBy, _services.KillSwitch.GlobalHalt));
+        child.Tell(new StartPair(signal, acceptedAt, startBy, _services.KillSwitch.GlobalHalt, newAcceptance));
     }
 
     /// <summary>After recovery, every pair that had not finished resumes from its own events.</summary>

@@ -34,7 +34,7 @@ public sealed partial class AccountActor
         if (_recoveryFault is not null) return;
         try
         {
-            _state = _state.Apply(e);
+            _state = _state.Apply(e, SignalIdWindow);
             _openItemsFrom = OpenItemOrigins.Track(_openItemsFrom, e, LastSequenceNr, _state);
         }
         catch (Exception ex)

@@ -34,7 +34,7 @@ public sealed partial class AccountActor
     private void EnsureReplayable<TEvent>(IReadOnlyList<TEvent> events)
     {
         var accountEvents = events.OfType<AccountEvent>().ToList();
-        if (ReplayCheck.Problem(_state, accountEvents, (state, e) => state.Apply(e)) is not { } problem) return;
+        if (ReplayCheck.Problem(_state, accountEvents, (state, e) => state.Apply(e, SignalIdWindow)) is not { } problem) return;
 
         _log.Error("ALARM: refused to persist an event recovery could not replay: {Problem}", problem);
         var signalId = accountEvents.Select(e => e switch

@@ -71,6 +71,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
         Command<PairReportedPositiveAccepted>(r => PersistQuietly(
             _state.OnPositiveAccepted(r.PairId, r.RequestedStake, r.AcceptedStake, r.At, _services.Settings.Limits.For(_identity))));
         Command<PairReportedFinished>(OnPairFinished);
+        Command<PairReportedIdReused>(OnPairIdReused);
         Command<Terminated>(t => OnPairStopped(t.ActorRef));
         Command<RestartPair>(r => RestartPairIfStillInFlight(r.PairId));
         Command<LegsLookedUp>(OnLegsLookedUp);
@@ -134,7 +135,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
                     // Answered when the pair has recorded its positive intent: the cooldown runs from that instant, so
                     // the answer carries the one cooldown end that status and later refusals report too.
                     _awaitingIntent[signal.PairId] = Sender;
-                    StartPair(accept.Event.Signal, e.Meta.At, _state.InFlight[signal.PairId].StartBy(_services.Settings.Account));
+                    StartPair(accept.Event.Signal, e.Meta.At, _state.InFlight[signal.PairId].StartBy(_services.Settings.Account), newAcceptance: true);
                 });
                 break;
         }
@@ -271,7 +272,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
     /// <summary>Applies a persisted event and, every so many events, snapshots the state to bound recovery.</summary>
     private void Applied(AccountEvent e)
     {
-        _state = _state.Apply(e);
+        _state = _state.Apply(e, SignalIdWindow);
         _services.Observer.AccountEventStored(_identity, e, _state);
         _openItemsFrom = OpenItemOrigins.Track(_openItemsFrom, e, LastSequenceNr, _state);
         if (LastSequenceNr % _services.Settings.AccountSnapshotEvery == 0) SaveSnapshot(new AccountSnapshot(_state, _openItemsFrom));

@@ -40,6 +40,20 @@ public static class ExecutorConfiguration
     public static TimeSpan Duration(Config config, string section, string key, bool zeroAllowed) =>
         new SettingReader(config.GetConfig(section), section).Duration(key, zeroAllowed);
 
+    /// <summary>Shortest signal-id window: shorter would forget ids a resending client could still repeat.</summary>
+    public static readonly TimeSpan SignalIdWindowFloor = TimeSpan.FromHours(1);
+
+    private static TimeSpan? ReadSignalIdWindow(SettingReader c)
+    {
+        if (c.DurationOrOff("signal-id-window") is not { } window) return null;
+        var maxAge = c.Duration("max-signal-age", zeroAllowed: false);
+        var floor = maxAge > SignalIdWindowFloor ? maxAge : SignalIdWindowFloor;
+        if (window < floor)
+            throw new SettingException(c.PathOf("signal-id-window"),
+                $"must be at least {floor} (1h and max-signal-age), got {window}: a repeat must never outlive the memory of its id");
+        return window;
+    }
+
     private static ExecutorOptions ReadSection(SettingReader c)
     {
         var limits = ReadLimits(c.Section("limits"));
@@ -51,7 +65,8 @@ public static class ExecutorConfiguration
             Cooldown: c.Duration("cooldown", zeroAllowed: true),
             ExposureExpiry: c.Duration("exposure-expiry", zeroAllowed: false),
             ExposureBlocksIdentity: c.Switch("exposure-blocks-identity"),
-            MaxSignalAge: c.Duration("max-signal-age", zeroAllowed: false));
+            MaxSignalAge: c.Duration("max-signal-age", zeroAllowed: false),
+            SignalIdWindow: ReadSignalIdWindow(c));
         var pair = new PairSettings(
             UnknownWindow: c.Duration("unknown-window", zeroAllowed: false),
             FirstLookupDelay: firstLookup,

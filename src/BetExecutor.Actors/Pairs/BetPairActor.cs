@@ -133,6 +133,12 @@ public sealed partial class BetPairActor : ReceivePersistentActor
                     // Finished pairs are not kept in memory; the owner restarts this one from its events if it must.
                     StopOnceSnapshotAnswered();
                     break;
+                case ReportIdReused reused:
+                    _log.Warning("A new signal reuses the id of pair {PairId}, which ended {Outcome}; it is not run again", _state.PairId, reused.Earlier.Code);
+                    Context.Parent.Tell(new PairReportedIdReused(_state.PairId, reused.Earlier, _services.Clock.UtcNow));
+                    // Stopped before the resume queued at recovery runs: the old pair's end is not reported as the new signal's.
+                    Context.Stop(Self);
+                    break;
                 default:
                     throw new InvalidOperationException($"unknown effect {effect.GetType().Name}");
             }

@@ -13,3 +13,6 @@ public sealed record PairReportedPositiveIntent(string PairId, DateTimeOffset At
 public sealed record PairReportedPositiveAccepted(string PairId, decimal RequestedStake, decimal AcceptedStake, DateTimeOffset At);
 
 public sealed record PairReportedFinished(string PairId, PairOutcome Outcome, DateTimeOffset At);
+
+/// <summary>A newly accepted signal's pair id names a pair that already ended (<paramref name="Earlier"/>): nothing was run.</summary>
+public sealed record PairReportedIdReused(string PairId, PairOutcome Earlier, DateTimeOffset At);

@@ -8,7 +8,10 @@ namespace BetExecutor.Domain.Accounts;
 /// <param name="ExposureExpiry">An exposure stops blocking this long after it was raised (it stays in the history).</param>
 /// <param name="ExposureBlocksIdentity">Whether an open exposure blocks new signals for the identity.</param>
 /// <param name="MaxSignalAge">A signal received longer ago than this by an ingress never starts a pair.</param>
-public sealed record AccountSettings(TimeSpan Cooldown, TimeSpan ExposureExpiry, bool ExposureBlocksIdentity, TimeSpan MaxSignalAge)
+/// <param name="SignalIdWindow">How long after its first decision a signal id is answered as a duplicate (see
+/// AccountState.SeenWindow.cs); null: every id is remembered for ever.</param>
+public sealed record AccountSettings(TimeSpan Cooldown, TimeSpan ExposureExpiry, bool ExposureBlocksIdentity, TimeSpan MaxSignalAge,
+    TimeSpan? SignalIdWindow = null)
 {
     /// <summary>Short name of <see cref="MaxSignalAge"/> used by the account's decisions.</summary>
     public TimeSpan SignalAge => MaxSignalAge;

@@ -28,7 +28,7 @@ public sealed partial record AccountState
     public SignalDecision DecideSignal(Signal signal, DateTimeOffset now, AccountSettings settings, IdentityPolicies policies, string? globalHalt,
         DateTimeOffset? receivedAt)
     {
-        if (Seen.TryGetValue(signal.SignalId, out var first))
+        if (Seen.TryGetValue(signal.SignalId, out var first) && !OutsideWindow(first, now, settings))
             return new SignalDecision.Duplicate(first);
 
         var errors = SignalRules.Validate(signal, now);

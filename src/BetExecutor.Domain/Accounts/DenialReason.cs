@@ -26,6 +26,11 @@ public enum DenialReason
     SignalTooOld,
     /// <summary>The storage lost history this node wrote: the identity is halted in memory until an operator adopts the storage.</summary>
     StorageLost,
+    /// <summary>
+    /// The signal id was forgotten after its window, but the pair it once started still has history in the journal:
+    /// a pair id runs once, so the new signal placed nothing (send it under a new id).
+    /// </summary>
+    SignalIdReused,
 }
 
 public static class DenialReasonCodes
@@ -49,6 +54,7 @@ public static class DenialReasonCodes
         DenialReason.RecoveryFailed => "recovery-failed",
         DenialReason.SignalTooOld => "signal-too-old",
         DenialReason.StorageLost => "storage-lost",
+        DenialReason.SignalIdReused => "signal-id-reused",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

@@ -9,7 +9,9 @@ public abstract record PairCommand;
 /// <param name="StartBy">The pair places nothing if it gets to start later than this (its signal's receipt + max-signal-age).</param>
 /// <param name="GlobalHalt">Why new positives are stopped everywhere now (the global kill switch is on, or its state is
 /// not known on the node), or null: a pair that has not recorded its positive intent yet places nothing then.</param>
-public sealed record StartPair(Signal Signal, DateTimeOffset SignalAcceptedAt, DateTimeOffset? StartBy = null, string? GlobalHalt = null) : PairCommand;
+/// <param name="NewAcceptance">The account has just accepted the signal (false: it resumes a pair it knew in flight). A
+/// new acceptance that finds the pair already ended is a reused id: reported, never run again.</param>
+public sealed record StartPair(Signal Signal, DateTimeOffset SignalAcceptedAt, DateTimeOffset? StartBy = null, string? GlobalHalt = null, bool NewAcceptance = false) : PairCommand;
 
 public sealed record PlacementAnswered(LegKind Leg, PlacementResult Result) : PairCommand;
 

@@ -33,4 +33,10 @@ public sealed record ReportHedged : PairEffect
 /// <summary>Tell the owning account the pair's final outcome; the pair then stops.</summary>
 public sealed record ReportFinished(PairOutcome Outcome) : PairEffect;
 
+/// <summary>
+/// Tell the owning account that a newly accepted signal's id belongs to a pair that already ended with
+/// <paramref name="Earlier"/>; nothing is sent and the pair stops without resuming anything.
+/// </summary>
+public sealed record ReportIdReused(PairOutcome Earlier) : PairEffect;
+
 public sealed record BetOnVenue(Identity Account, string BetId);

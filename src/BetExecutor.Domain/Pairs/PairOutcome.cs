@@ -54,6 +54,11 @@ public enum NothingStandsReason
     SignalTooOld,
     /// <summary>The global kill switch was on (or not known) when the pair was to record its positive; nothing was sent.</summary>
     HaltedGlobally,
+    /// <summary>
+    /// A new signal came under the id of a pair that had already ended (its id was forgotten by the account after the
+    /// signal-id window, its history was not): the old pair is not run again and nothing was sent.
+    /// </summary>
+    SignalIdReused,
 }
 
 public static class NothingStandsReasonCodes
@@ -67,6 +72,7 @@ public static class NothingStandsReasonCodes
         NothingStandsReason.SignalExpired => "signal-expired",
         NothingStandsReason.SignalTooOld => "signal-too-old",
         NothingStandsReason.HaltedGlobally => "halted-globally",
+        NothingStandsReason.SignalIdReused => "signal-id-reused",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

@@ -19,6 +19,10 @@ public sealed partial record PairState
             case (NotStarted, StartPair start):
                 plan.Start(start);
                 break;
+            // Its id was forgotten by the account after the signal-id window but the pair's history is still stored:
+            // running it again would only replay its old end. The new signal is refused instead (nothing is sent).
+            case (Ended ended, StartPair { NewAcceptance: true }):
+                return new PairDecision([], [new ReportIdReused(ended.Outcome)]);
             case (PositivePending p, PlacementAnswered { Leg: LegKind.Positive } answer):
                 plan.OnPositivePlacement(p, answer.Result);
                 break;

@@ -64,6 +64,7 @@ public sealed class NodeConfigurationTests
         { "venue-client.max-requests-per-second", "20", o => o.VenueClient.MaxRequestsPerSecond },
         { "kill-switch.refresh-interval", "1s", o => o.KillSwitch.RefreshInterval },
         { "kill-switch.start-wait", "3s", o => o.KillSwitch.StartWait },
+        { "signal-id-window", "30d", o => o.Account.SignalIdWindow },
     };
 
     [Theory]
