@@ -1,9 +1,13 @@
 using Akka.Configuration;
 using BetExecutor.Actors.Configuration;
+using BetExecutor.Node.Hosting;
 
 namespace BetExecutor.Audit.Tests.Configuration;
 
-/// <summary>bet-executor.signal-id-window: 7d by default, off remembers every id, never below 1h nor max-signal-age.</summary>
+/// <summary>
+/// bet-executor.signal-id-window: 7d by default, off remembers every id, never below 1h nor max-signal-age; a node
+/// refuses it together with retention (both forgetting would let a reused id start a pair under old client references).
+/// </summary>
 public sealed class SignalIdWindowSettingTests
 {
     private static TimeSpan? Read(string overrides) =>
@@ -33,7 +37,25 @@ public sealed class SignalIdWindowSettingTests
         Assert.Equal("bet-executor.signal-id-window", error.Setting);
     }
 
-    [Fact]
-    public void A_retention_longer_than_the_window_is_fine() =>
-        Assert.Equal(TimeSpan.FromHours(1), Read("bet-executor.signal-id-window = 1h\nakka.persistence.snapshot-store.redis.retention.keep-events-for = 30d"));
+    private const string Retention = """
+        akka.persistence.snapshot-store.redis.retention { keep-events-for = 30d, archive-directory = "/var/lib/betexecutor/archive" }
+        """;
+
+    [Theory]
+    [InlineData("bet-executor.signal-id-window = 1h")]
+    [InlineData("")]
+    public void A_node_refuses_a_window_together_with_retention_naming_the_window(string window)
+    {
+        var error = Assert.Throws<SettingException>(() => NodeConfiguration.Load(ConfigurationFactory.ParseString(window + "\n" + Retention)));
+
+        Assert.Equal("bet-executor.signal-id-window", error.Setting);
+        Assert.Contains("retention.keep-events-for", error.Message);
+    }
+
+    [Theory]
+    [InlineData("bet-executor.signal-id-window = off\n" + Retention)]
+    [InlineData("bet-executor.signal-id-window = 1h")]
+    [InlineData("bet-executor.signal-id-window = 1h\nakka.persistence.snapshot-store.redis.retention.keep-events-for = off")]
+    public void A_node_runs_with_either_forgetting_alone(string overrides) =>
+        Assert.NotNull(NodeConfiguration.Load(ConfigurationFactory.ParseString(overrides)));
 }
