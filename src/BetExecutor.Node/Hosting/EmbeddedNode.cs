@@ -73,10 +73,15 @@ public sealed class EmbeddedNode : IAsyncDisposable
         }
     }
 
-    /// <summary>A start that failed because the cluster refused the node: its reason may arrive a moment after the failure.</summary>
+    /// <summary>
+    /// A start that failed because the cluster refused the node: its reason may arrive after the failure. The node's
+    /// start-up tasks (the kill switch's replica, singleton proxies, the lease) see the system stop as soon as the
+    /// member downs it, and on a busy machine the refusal's message can take seconds more: waited for up to 10 s,
+    /// only on this failing path.
+    /// </summary>
     private static async Task<bool> RefusedWhileStartingAsync(NodeRefusal refusal)
     {
-        await Task.WhenAny(refusal.Refused, Task.Delay(TimeSpan.FromSeconds(2)));
+        await Task.WhenAny(refusal.Refused, Task.Delay(TimeSpan.FromSeconds(10)));
         return refusal.Reason is not null;
     }
 
