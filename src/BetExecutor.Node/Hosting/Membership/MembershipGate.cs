@@ -19,6 +19,7 @@ public sealed class MembershipGate : ReceiveActor
     internal const string Ask = "betexecutor.membership-gate.fingerprint?";
     internal const string AnswerPrefix = "betexecutor.membership-gate.fingerprint=";
     internal const string RefusalPrefix = "betexecutor.membership-gate.refused=";
+    internal const string RefusalHeard = "betexecutor.membership-gate.refusal-heard";
 
     /// <summary>Asked locally (operators, tests): answered with the addresses of the members found to persist like this one.</summary>
     public const string TrustedQuery = "betexecutor.membership-gate.trusted?";
@@ -26,6 +27,12 @@ public sealed class MembershipGate : ReceiveActor
     /// <summary>A member has this long in all to answer (its gate may still be starting when it joins).</summary>
     private const int Attempts = 10;
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A refused member that just answered has this long to confirm it heard why before it is downed anyway: downing
+    /// first would quarantine it, and remoting drops what is still queued for it, the reason included.
+    /// </summary>
+    private const int RefusalAttempts = 3;
 
     private readonly PersistenceFingerprint _own;
     private readonly Action<string> _refused;
@@ -42,7 +49,7 @@ public sealed class MembershipGate : ReceiveActor
         _refused = refused;
         Receive<string>(text => text == Ask, _ => Sender.Tell(AnswerPrefix + _own.Encode()));
         Receive<string>(text => text == TrustedQuery, _ => Sender.Tell(string.Join(",", _trusted.Select(a => a.ToString()))));
-        Receive<string>(text => text.StartsWith(RefusalPrefix, StringComparison.Ordinal), text => RefusedByCluster(text[RefusalPrefix.Length..]));
+        Receive<string>(text => text.StartsWith(RefusalPrefix, StringComparison.Ordinal), text => RefusedByCluster(text[RefusalPrefix.Length..], Sender));
         Receive<ClusterEvent.MemberJoined>(e => Check(e.Member));
         Receive<ClusterEvent.MemberUp>(e => Check(e.Member));
         Receive<ClusterEvent.MemberRemoved>(e =>
@@ -51,6 +58,7 @@ public sealed class MembershipGate : ReceiveActor
             _trusted.Remove(e.Member.Address);
         });
         Receive<Answer>(OnAnswer);
+        Receive<RefusalTold>(OnRefusalTold);
     }
 
     public static Props Props(PersistenceFingerprint own, Action<string> refused) => Akka.Actor.Props.Create(() => new MembershipGate(own, refused));
@@ -62,6 +70,8 @@ public sealed class MembershipGate : ReceiveActor
     protected override void PostStop() => _cluster.Unsubscribe(Self);
 
     private sealed record Answer(Member Member, PersistenceFingerprint? Fingerprint, bool Answered);
+
+    private sealed record RefusalTold(Member Member, bool Heard);
 
     private void Check(Member member)
     {
@@ -102,9 +112,11 @@ public sealed class MembershipGate : ReceiveActor
         if (self.Status == MemberStatus.Up && (current.Status == MemberStatus.Joining || self.IsOlderThan(current)))
         {
             _log.Error("Refusing member {0}: its persistence ({1}) differs from this cluster's ({2})", current.Address, theirs, _own);
-            Context.ActorSelection(new RootActorPath(current.Address) / "user" / Name).Tell(
-                $"{RefusalPrefix}this node's persistence ({theirs}) differs from the cluster's ({_own}) at {self.Address}; every member must use the same storage");
-            _cluster.Down(current.Address);
+            var reason = $"this node's persistence ({theirs}) differs from the cluster's ({_own}) at {self.Address}; every member must use the same storage";
+            if (answer.Answered)
+                TellRefusalAsync(Context.ActorSelection(new RootActorPath(current.Address) / "user" / Name), current, reason).PipeTo(Self);
+            else
+                _cluster.Down(current.Address); // nobody answered: nobody to tell
         }
         else if (answer.Fingerprint is not null)
         {
@@ -112,12 +124,41 @@ public sealed class MembershipGate : ReceiveActor
         }
     }
 
-    private void RefusedByCluster(string reason)
+    /// <summary>Tells the refused member why, until it confirms or the attempts run out.</summary>
+    private static async Task<RefusalTold> TellRefusalAsync(ActorSelection gate, Member member, string reason)
     {
-        if (_refusedAlready) return;
-        _refusedAlready = true;
-        _log.Error("This node was refused by the cluster: {0}", reason);
-        _refused(reason);
-        _cluster.Down(_cluster.SelfAddress);
+        for (var attempt = 0; attempt < RefusalAttempts; attempt++)
+        {
+            try
+            {
+                if (await gate.Ask<string>(RefusalPrefix + reason, AttemptTimeout) == RefusalHeard) return new RefusalTold(member, true);
+            }
+            catch (AskTimeoutException)
+            {
+                // busy, or already gone: tell again until the attempts run out
+            }
+        }
+        return new RefusalTold(member, false);
+    }
+
+    /// <summary>The refused member downs itself once told; downed here as well, in case it could not.</summary>
+    private void OnRefusalTold(RefusalTold told)
+    {
+        if (!told.Heard) _log.Warning("Refused member {0} did not confirm it was told why; downing it", told.Member.Address);
+        _cluster.Down(told.Member.Address);
+    }
+
+    private void RefusedByCluster(string reason, IActorRef? teller = null)
+    {
+        var first = !_refusedAlready;
+        if (first)
+        {
+            _refusedAlready = true;
+            _log.Error("This node was refused by the cluster: {0}", reason);
+            _refused(reason);
+        }
+        // Confirmed (the reason is recorded) before this node downs itself: the member that told it waits for this.
+        teller?.Tell(RefusalHeard);
+        if (first) _cluster.Down(_cluster.SelfAddress);
     }
 }
