@@ -80,7 +80,7 @@ public sealed class StoredFormatSpecs
         var denied = Stored().Where(s => s.Manifest == Manifests.Of(typeof(SignalDenied)))
             .Select(s => (SignalDenied)Read(s.Payload.ToJsonString(), s.Manifest)).ToList();
 
-        Assert.Equal([null, "desk-a"], accepted.Select(a => a.SubmittedBy));
+        Assert.Equal([null, "desk-a", "desk-a"], accepted.Select(a => a.SubmittedBy));
         Assert.Equal([null, "desk-a"], denied.Select(d => d.SubmittedBy));
         Assert.DoesNotContain("submittedBy", Encoding.UTF8.GetString(Write(accepted[0])));
     }
@@ -96,12 +96,33 @@ public sealed class StoredFormatSpecs
         var snapshots = Stored().Where(s => s.Manifest == Manifests.Of(typeof(AccountSnapshot)))
             .Select(s => (AccountSnapshot)Read(s.Payload.ToJsonString(), s.Manifest)).ToList();
 
-        Assert.Equal(2, snapshots.Count);
+        Assert.Equal(3, snapshots.Count);
         Assert.Null(snapshots[0].OpenItemsFrom);
         Assert.Equal(new Dictionary<string, long> { ["s-1"] = 1 }, snapshots[1].OpenItemsFrom);
+        Assert.Equal(snapshots[1].OpenItemsFrom, snapshots[2].OpenItemsFrom);
         Assert.All(snapshots, s => Assert.Equal(1, ((BetExecutor.Domain.Events.IRetentionHold)s).KeepEventsFrom));
         Assert.DoesNotContain("openItemsFrom", Encoding.UTF8.GetString(Write(snapshots[0])));
         Assert.DoesNotContain("keepEventsFrom", Encoding.UTF8.GetString(Write(snapshots[1])));
+    }
+
+    /// <summary>
+    /// <c>referencePerAcceptance</c> (the pair's client references also hash its acceptance, with Redis retention on)
+    /// came after version 1 was first stored: an acceptance or an in-flight pair stored without it reads as false (the
+    /// pair id's references, as it placed under) and is written exactly as before; one stored with it keeps it.
+    /// </summary>
+    [Fact]
+    public void An_acceptance_stored_before_per_acceptance_references_existed_reads_as_the_pair_ids_references()
+    {
+        var accepted = Stored().Where(s => s.Manifest == Manifests.Of(typeof(SignalAccepted)))
+            .Select(s => (SignalAccepted)Read(s.Payload.ToJsonString(), s.Manifest)).ToList();
+        var inFlight = Stored().Where(s => s.Manifest == Manifests.Of(typeof(AccountSnapshot)))
+            .Select(s => ((AccountSnapshot)Read(s.Payload.ToJsonString(), s.Manifest)).State.InFlight["s-1"]).ToList();
+
+        Assert.Equal([false, false, true], accepted.Select(a => a.ReferencePerAcceptance));
+        Assert.Equal([false, false, true], inFlight.Select(p => p.ReferencePerAcceptance));
+        Assert.DoesNotContain("referencePerAcceptance", Encoding.UTF8.GetString(Write(accepted[1])));
+        Assert.Equal(BetExecutor.Domain.Legs.ClientReference.For(Alice, "s-1", BetExecutor.Domain.Legs.LegKind.Positive), inFlight[0].Reference(Alice, BetExecutor.Domain.Legs.LegKind.Positive));
+        Assert.NotEqual(inFlight[0].Reference(Alice, BetExecutor.Domain.Legs.LegKind.Positive), inFlight[2].Reference(Alice, BetExecutor.Domain.Legs.LegKind.Positive));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Akka.Event;
 using BetExecutor.Actors.Pairs;
 using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Exposures;
+using BetExecutor.Domain.Legs;
 using BetExecutor.Domain.Pairs;
 using BetExecutor.Domain.Signals;
 
@@ -33,20 +34,22 @@ public sealed partial class AccountActor
         });
 
     /// <param name="newAcceptance">true for a signal accepted just now, false for a pair resumed from the account's events.</param>
-    private void StartPair(Signal signal, DateTimeOffset acceptedAt, DateTimeOffset startBy, bool newAcceptance = false)
+    private void StartPair(PairInFlight pair, bool newAcceptance = false)
     {
-        var child = Context.ActorOf(BetPairActor.Props(_identity, signal.PairId, _services), ChildName(signal.PairId));
+        var pairId = pair.Signal.PairId;
+        var child = Context.ActorOf(BetPairActor.Props(_identity, pairId, _services, pair.Reference(_identity, LegKind.Positive)), ChildName(pairId));
         Context.Watch(child);
-        _pairs[signal.PairId] = child;
-        _pairOf[child] = signal.PairId;
-        child.Tell(new StartPair(signal, acceptedAt, startBy, _services.KillSwitch.GlobalHalt, newAcceptance));
+        _pairs[pairId] = child;
+        _pairOf[child] = pairId;
+        child.Tell(new StartPair(pair.Signal, pair.AcceptedAt, pair.StartBy(_services.Settings.Account), _services.KillSwitch.GlobalHalt, newAcceptance,
+            pair.ReferencePerAcceptance));
     }
 
     /// <summary>After recovery, every pair that had not finished resumes from its own events.</summary>
     private void RestartPairsInFlight()
     {
         foreach (var (_, pair) in _state.InFlight.OrderBy(p => p.Value.AcceptedAt))
-            StartPair(pair.Signal, pair.AcceptedAt, pair.StartBy(_services.Settings.Account));
+            StartPair(pair);
     }
 
     private void OnPairStopped(IActorRef child)
@@ -118,7 +121,7 @@ public sealed partial class AccountActor
     private void RestartPairIfStillInFlight(string pairId)
     {
         if (_storageLost is not null || _pairs.ContainsKey(pairId) || !_state.InFlight.TryGetValue(pairId, out var pair)) return;
-        StartPair(pair.Signal, pair.AcceptedAt, pair.StartBy(_services.Settings.Account));
+        StartPair(pair);
     }
 
     /// <summary>
@@ -130,7 +133,12 @@ public sealed partial class AccountActor
     private void ReleasePairEvents(string pairId, DateTimeOffset resolvedAt)
     {
         if (_storageLost is not null) return;
-        Context.ActorOf(BetPairActor.ReleaseProps(_identity, pairId, _services, resolvedAt), ChildName(pairId) + "-resolved");
+        // Its lines carry the references the exposure recorded (the pair placed under them), when it recorded one.
+        var positive = _state.Exposures.TryGetValue(pairId, out var exposure) && exposure.Positive.ClientReference is { } recorded
+            && new ClientReference(recorded) is var reference && reference.IsPositive()
+            ? reference
+            : null;
+        Context.ActorOf(BetPairActor.ReleaseProps(_identity, pairId, _services, resolvedAt, positive), ChildName(pairId) + "-resolved");
     }
 
     private string ChildName(string pairId) => $"pair-{Uri.EscapeDataString(pairId)}-{++_childSerial}";

@@ -80,12 +80,12 @@ public sealed partial class AccountActor
 
     private void LookUpLegs(string pairId, bool final)
     {
-        var signal = _state.InFlight[pairId].Signal;
-        var hedger = signal.Hedge.Identity;
+        var pair = _state.InFlight[pairId];
+        var hedger = pair.Signal.Hedge.Identity;
         var positive = _services.VenueFor(_identity, _identity)
-            .FindByClientReferenceAsync(_identity, ClientReference.For(_identity, pairId, LegKind.Positive));
+            .FindByClientReferenceAsync(_identity, pair.Reference(_identity, LegKind.Positive));
         var hedge = _services.VenueFor(_identity, hedger)
-            .FindByClientReferenceAsync(hedger, ClientReference.For(_identity, pairId, LegKind.Hedge));
+            .FindByClientReferenceAsync(hedger, pair.Reference(_identity, LegKind.Hedge));
         Task.WhenAll(positive, hedge).PipeTo(Self,
             success: found => new LegsLookedUp(pairId, found[0], found[1], final),
             failure: ex => new LegsLookedUp(pairId, new LookupResult.Failed(ex.GetBaseException().Message),
@@ -100,12 +100,13 @@ public sealed partial class AccountActor
     {
         if (!_state.InFlight.TryGetValue(found.PairId, out var pair)) return;
         var signal = pair.Signal;
-        var positive = Snapshot(_identity.Key, found.PairId, LegKind.Positive, signal.Positive.Stake, signal.Positive.Odds, found.Positive);
-        var hedge = Snapshot(signal.Hedge.Identity.Key, found.PairId, LegKind.Hedge, 0m, signal.Hedge.Odds, found.Hedge);
+        var positive = Snapshot(_identity.Key, pair.Reference(_identity, LegKind.Positive), signal.Positive.Stake, signal.Positive.Odds, found.Positive);
+        var hedge = Snapshot(signal.Hedge.Identity.Key, pair.Reference(_identity, LegKind.Hedge), 0m, signal.Hedge.Odds, found.Hedge);
         var legs = $"positive {Describe(found.Positive)}, hedge {Describe(found.Hedge)}";
         var opened = _state.StorageLostExposure(found.PairId, positive, hedge, legs, Now, _services.Settings.Account, DryRun);
-        // The second look keeps the first exposure's times; it only completes what the venue shows.
-        if (_state.Exposures.TryGetValue(found.PairId, out var earlier))
+        // The second look keeps the first exposure's times; it only completes what the venue shows. A resolved one is
+        // an earlier pair's under a reused id (retention forgot it), never this pair's first look.
+        if (_state.Exposures.TryGetValue(found.PairId, out var earlier) && earlier.ResolvedAt is null)
             opened = opened with { Exposure = opened.Exposure with { RaisedAt = earlier.RaisedAt, ExpiresAt = earlier.ExpiresAt } };
         _state = _state.Apply(opened);
         _services.Storage.Remember(_state);
@@ -117,10 +118,10 @@ public sealed partial class AccountActor
 
     private sealed record LookUpAgain(string PairId);
 
-    private LegSnapshot Snapshot(string legIdentityKey, string pairId, LegKind leg, decimal askedStake, decimal askedOdds, LookupResult result)
+    private static LegSnapshot Snapshot(string legIdentityKey, ClientReference reference, decimal askedStake, decimal askedOdds, LookupResult result)
     {
         var bet = (result as LookupResult.Found)?.Bet;
-        return new LegSnapshot(legIdentityKey, ClientReference.For(_identity, pairId, leg).Value, askedStake, askedOdds,
+        return new LegSnapshot(legIdentityKey, reference.Value, askedStake, askedOdds,
             bet?.BetId, bet?.Stake, bet?.Odds, null);
     }
 

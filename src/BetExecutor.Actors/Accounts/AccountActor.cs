@@ -135,7 +135,7 @@ public sealed partial class AccountActor : ReceivePersistentActor
                     // Answered when the pair has recorded its positive intent: the cooldown runs from that instant, so
                     // the answer carries the one cooldown end that status and later refusals report too.
                     _awaitingIntent[signal.PairId] = Sender;
-                    StartPair(accept.Event.Signal, e.Meta.At, _state.InFlight[signal.PairId].StartBy(_services.Settings.Account), newAcceptance: true);
+                    StartPair(_state.InFlight[signal.PairId], newAcceptance: true);
                 });
                 break;
         }

@@ -25,8 +25,9 @@ public sealed partial class BetPairActor
     /// A pair started after the account resolved its exposure (<paramref name="resolvedAt"/>): it recovers, stores a
     /// snapshot that no longer holds its events, and stops. It never resumes the pair, whatever phase its events left.
     /// </summary>
-    public static Props ReleaseProps(Domain.Identities.Identity identity, string pairId, ExecutorServices services, DateTimeOffset resolvedAt) =>
-        Akka.Actor.Props.Create(() => new BetPairActor(identity, pairId, services, resolvedAt));
+    public static Props ReleaseProps(Domain.Identities.Identity identity, string pairId, ExecutorServices services, DateTimeOffset resolvedAt,
+        Domain.Legs.ClientReference? positiveReference = null) =>
+        Akka.Actor.Props.Create(() => new BetPairActor(identity, pairId, services, resolvedAt, positiveReference));
 
     private void RecoverSnapshot(SnapshotOffer offer)
     {

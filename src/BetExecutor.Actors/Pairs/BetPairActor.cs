@@ -21,13 +21,17 @@ public sealed partial class BetPairActor : ReceivePersistentActor
     private readonly ILoggingAdapter _log;
     private PairState _state;
 
-    public BetPairActor(Identity identity, string pairId, ExecutorServices services) : this(identity, pairId, services, null)
+    /// <param name="positiveReference">The positive leg's client reference, as the account's acceptance gives it (see
+    /// <see cref="Domain.Accounts.PairInFlight.Reference"/>); null: the pair id's alone.</param>
+    public BetPairActor(Identity identity, string pairId, ExecutorServices services, ClientReference? positiveReference = null)
+        : this(identity, pairId, services, null, positiveReference)
     {
     }
 
     /// <param name="releaseAt">set only by <see cref="ReleaseProps"/>: the pair is started to note its resolved exposure, and acts on nothing.</param>
-    public BetPairActor(Identity identity, string pairId, ExecutorServices services, DateTimeOffset? releaseAt)
+    public BetPairActor(Identity identity, string pairId, ExecutorServices services, DateTimeOffset? releaseAt, ClientReference? positiveReference)
     {
+        positiveReference ??= ClientReference.For(identity, pairId, LegKind.Positive);
         _services = services;
         _releaseAt = releaseAt;
         _state = PairState.Initial(identity, pairId);
@@ -36,9 +40,9 @@ public sealed partial class BetPairActor : ReceivePersistentActor
             .WithContext("Identity", identity.Key)
             .WithContext("PairId", pairId)
             .WithContext("SignalId", pairId)
-            // Both legs' client references are derived from the pair: every line of the pair carries them.
-            .WithContext("PositiveRef", ClientReference.For(identity, pairId, LegKind.Positive).Value)
-            .WithContext("HedgeRef", ClientReference.For(identity, pairId, LegKind.Hedge).Value)
+            // Both legs' client references are known from the acceptance: every line of the pair carries them.
+            .WithContext("PositiveRef", positiveReference.Value)
+            .WithContext("HedgeRef", ClientReference.HedgeOf(positiveReference).Value)
             .WithContext("Node", services.Settings.Node)
             .WithContext("DryRun", services.Settings.Limits.For(identity).DryRun);
 
@@ -67,8 +71,8 @@ public sealed partial class BetPairActor : ReceivePersistentActor
 
     public static string PersistenceIdFor(Identity identity, string pairId) => $"pair/{identity.Key}/{pairId}";
 
-    public static Props Props(Identity identity, string pairId, ExecutorServices services) =>
-        Akka.Actor.Props.Create(() => new BetPairActor(identity, pairId, services));
+    public static Props Props(Identity identity, string pairId, ExecutorServices services, ClientReference? positiveReference = null) =>
+        Akka.Actor.Props.Create(() => new BetPairActor(identity, pairId, services, positiveReference));
 
     private void Handle(PairCommand command)
     {

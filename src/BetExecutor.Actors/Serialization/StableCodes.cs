@@ -33,7 +33,7 @@ public static class StableCodes
         Converters.Select(c => c.Type!).ToArray();
 
     /// <summary>
-    /// Optional fields added to a stored type after its first version: written only when set, so an event or message
+    /// Optional fields added to a stored type after its first version: written only when set (not null, not false), so an event or message
     /// without one is stored exactly as before the field existed (and the fixture's older lines stay as they were).
     /// </summary>
     private static readonly (Type Type, string Property)[] OmittedWhenAbsent =
@@ -43,6 +43,8 @@ public static class StableCodes
         (typeof(ExecuteSignal), nameof(ExecuteSignal.SubmittedBy)),
         (typeof(AccountSnapshot), nameof(AccountSnapshot.OpenItemsFrom)),
         (typeof(PairSnapshot), nameof(PairSnapshot.ExposureResolvedAt)),
+        (typeof(SignalAccepted), nameof(SignalAccepted.ReferencePerAcceptance)),
+        (typeof(PairInFlight), nameof(PairInFlight.ReferencePerAcceptance)),
     ];
 
     public static void OmitAbsentOptionalFields(JsonTypeInfo info)
@@ -51,7 +53,7 @@ public static class StableCodes
         {
             var clrName = property.AttributeProvider is System.Reflection.MemberInfo member ? member.Name : null;
             if (OmittedWhenAbsent.Contains((info.Type, clrName!)))
-                property.ShouldSerialize = (_, value) => value is not null;
+                property.ShouldSerialize = (_, value) => value is not (null or false);
         }
     }
 

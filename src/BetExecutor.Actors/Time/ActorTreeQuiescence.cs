@@ -40,8 +40,9 @@ public sealed class ActorTreeQuiescence(ActorSystem system, TimeSpan askTimeout)
             }
             var ownerWaits = parked.Contains(account);
             // A pair in flight that already has an exposure runs no more: its account stopped it when the storage
-            // was lost and holds the exposure from memory (a pair that finishes normally leaves the in-flight set).
-            var exposed = statuses[i]!.Exposures.Select(x => x.PairId).ToHashSet();
+            // was lost and holds the exposure from memory (a pair that finishes normally leaves the in-flight set). A
+            // resolved exposure under the same id is an earlier pair's (the id was reused): this one still runs.
+            var exposed = statuses[i]!.Exposures.Where(x => x.ResolvedAt is null).Select(x => x.PairId).ToHashSet();
             foreach (var pairId in statuses[i]!.PairsInFlight)
             {
                 if (exposed.Contains(pairId)) continue;

@@ -16,8 +16,11 @@ public abstract record AccountEvent : IDomainEvent
 /// <paramref name="ReceivedAt"/> is when the ingress received it (absent in events written before it was recorded):
 /// the pair never starts later than max-signal-age after it. <paramref name="SubmittedBy"/> names who sent it (the
 /// gateway's API key name; absent for other ingresses and in events written before it was recorded).
+/// <paramref name="ReferencePerAcceptance"/>: the pair's client references also hash this acceptance's instant (set
+/// while Redis retention is on; false in events written before it was recorded).
 /// </summary>
-public sealed record SignalAccepted(Signal Signal, DateTimeOffset CooldownUntil, DateTimeOffset? ReceivedAt = null, string? SubmittedBy = null) : AccountEvent;
+public sealed record SignalAccepted(Signal Signal, DateTimeOffset CooldownUntil, DateTimeOffset? ReceivedAt = null, string? SubmittedBy = null,
+    bool ReferencePerAcceptance = false) : AccountEvent;
 
 /// <summary>Our controls refused the signal; nothing was sent. <paramref name="SubmittedBy"/> as for <see cref="SignalAccepted"/>.</summary>
 public sealed record SignalDenied(string SignalId, DenialReason Reason, string Detail, string? SubmittedBy = null) : AccountEvent;

@@ -71,7 +71,7 @@ public sealed partial record AccountState
             return Deny(signal, DenialReason.DailyStakeLimit, $"{StakedOn(now)} staked today; {stake} more would pass the daily limit {daily}", now);
 
         var accepted = stake == signal.Positive.Stake ? signal : signal with { Positive = signal.Positive with { Stake = stake } };
-        return new SignalDecision.Accept(new SignalAccepted(accepted, now + settings.Cooldown, receivedAt ?? now) { Meta = MetaAt(now, signal.PairId) });
+        return new SignalDecision.Accept(new SignalAccepted(accepted, now + settings.Cooldown, receivedAt ?? now, ReferencePerAcceptance: settings.ReferencePerAcceptance) { Meta = MetaAt(now, signal.PairId) });
     }
 
     /// <summary>
@@ -124,9 +124,9 @@ public sealed partial record AccountState
     {
         if (!InFlight.TryGetValue(pairId, out var pair)) return [];
         var signal = pair.Signal;
-        var positive = new LegSnapshot(Identity.Key, Legs.ClientReference.For(Identity, pairId, Legs.LegKind.Positive).Value,
+        var positive = new LegSnapshot(Identity.Key, pair.Reference(Identity, Legs.LegKind.Positive).Value,
             signal.Positive.Stake, signal.Positive.Odds, null, null, null, null);
-        var hedge = new LegSnapshot(signal.Hedge.Identity.Key, Legs.ClientReference.For(Identity, pairId, Legs.LegKind.Hedge).Value,
+        var hedge = new LegSnapshot(signal.Hedge.Identity.Key, pair.Reference(Identity, Legs.LegKind.Hedge).Value,
             0m, signal.Hedge.Odds, null, null, null, null);
         var outcome = new PairOutcome.Exposed(ExposureReason.PairFailed,
             $"the pair failed {failures} time(s), last: {lastError}; look both legs up at their venues by client reference", positive, hedge);

@@ -16,8 +16,12 @@ public sealed record SignalVerdict(string SignalId, bool Accepted, DenialReason?
 /// A pair the identity owns that has not finished. Executing until its hedge is confirmed. <paramref name="ReceivedAt"/>:
 /// when the ingress received its signal (the acceptance time for pairs accepted before it was recorded).
 /// </summary>
-public sealed record PairInFlight(Signal Signal, DateTimeOffset AcceptedAt, bool Hedged, DateTimeOffset? ReceivedAt = null)
+public sealed record PairInFlight(Signal Signal, DateTimeOffset AcceptedAt, bool Hedged, DateTimeOffset? ReceivedAt = null, bool ReferencePerAcceptance = false)
 {
+    /// <summary>The client reference the pair places (or placed) <paramref name="leg"/> under.</summary>
+    public Legs.ClientReference Reference(Identities.Identity owner, Legs.LegKind leg) =>
+        Legs.ClientReference.For(owner, Signal.PairId, leg, ReferencePerAcceptance ? AcceptedAt : null);
+
     /// <summary>The pair places nothing when it cannot start by then (docs/architecture.md §4: signals go stale in seconds).</summary>
     public DateTimeOffset StartBy(AccountSettings settings) => (ReceivedAt ?? AcceptedAt) + settings.SignalAge;
 }
@@ -64,7 +68,7 @@ public sealed partial record AccountState
             // A cooldown is only ever extended, never shortened.
             CooldownUntil = CooldownUntil is { } current && current > a.CooldownUntil ? current : a.CooldownUntil,
             Seen = Seen.SetItem(a.Signal.SignalId, new SignalVerdict(a.Signal.SignalId, true, null, "executed", a.Meta.At)),
-            InFlight = InFlight.SetItem(a.Signal.PairId, new PairInFlight(a.Signal, a.Meta.At, Hedged: false, a.ReceivedAt)),
+            InFlight = InFlight.SetItem(a.Signal.PairId, new PairInFlight(a.Signal, a.Meta.At, Hedged: false, a.ReceivedAt, a.ReferencePerAcceptance)),
             StakeByDay = AddStake(a.Meta.At, a.Signal.Positive.Stake),
         },
         SignalDenied d => this with

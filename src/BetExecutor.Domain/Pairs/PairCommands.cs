@@ -11,7 +11,10 @@ public abstract record PairCommand;
 /// not known on the node), or null: a pair that has not recorded its positive intent yet places nothing then.</param>
 /// <param name="NewAcceptance">The account has just accepted the signal (false: it resumes a pair it knew in flight). A
 /// new acceptance that finds the pair already ended is a reused id: reported, never run again.</param>
-public sealed record StartPair(Signal Signal, DateTimeOffset SignalAcceptedAt, DateTimeOffset? StartBy = null, string? GlobalHalt = null, bool NewAcceptance = false) : PairCommand;
+/// <param name="ReferencePerAcceptance">The acceptance recorded per-acceptance client references: the legs' references
+/// also hash <paramref name="SignalAcceptedAt"/> (see <see cref="Legs.ClientReference"/>).</param>
+public sealed record StartPair(Signal Signal, DateTimeOffset SignalAcceptedAt, DateTimeOffset? StartBy = null, string? GlobalHalt = null, bool NewAcceptance = false,
+    bool ReferencePerAcceptance = false) : PairCommand;
 
 public sealed record PlacementAnswered(LegKind Leg, PlacementResult Result) : PairCommand;
 

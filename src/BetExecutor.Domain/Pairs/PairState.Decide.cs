@@ -114,7 +114,7 @@ public sealed partial record PairState
                 End(new PairAbandoned(AbandonReason.HaltedGlobally, $"{halt}; nothing was placed") { Meta = Meta });
                 return;
             }
-            var reference = ClientReference.For(_state.Identity, _state.PairId, LegKind.Positive);
+            var reference = ClientReference.For(_state.Identity, _state.PairId, LegKind.Positive, start.ReferencePerAcceptance ? start.SignalAcceptedAt : null);
             Emit(new PositiveIntentRecorded(signal, reference, signal.Positive.Stake, signal.Positive.Odds, start.SignalAcceptedAt) { Meta = Meta });
             Do(new ReportPositiveIntent(now));
             Do(new PlaceLeg(LegKind.Positive, new LegOrder(
@@ -351,7 +351,7 @@ public sealed partial record PairState
                     RaiseExposure(ExposureReason.Unhedged, $"hedge refused: {refused.Reason}");
                     return;
                 case HedgeSizing.Result.Sized sized:
-                    var reference = ClientReference.For(_state.Identity, _state.PairId, LegKind.Hedge);
+                    var reference = ClientReference.HedgeOf(core.Positive.ClientReference);
                     // The first intent's Meta.At is when the retry budget starts (see Apply).
                     Emit(new HedgeIntentRecorded(reference, attempt, sized.Stake, sized.Odds) { Meta = Meta });
                     Do(new PlaceLeg(LegKind.Hedge, new LegOrder(

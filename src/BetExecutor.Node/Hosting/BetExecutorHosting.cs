@@ -31,6 +31,9 @@ public static class BetExecutorHosting
         // node's replica has read the switch's journal.
         var killSwitch = new KillSwitchView();
         services = services with { KillSwitch = killSwitch };
+        // Whatever settings the caller built: with retention on, every acceptance records per-acceptance references.
+        if (configuration.Options.Account.ReferencePerAcceptance && !services.Settings.Account.ReferencePerAcceptance)
+            services = services with { Settings = services.Settings with { Account = services.Settings.Account with { ReferencePerAcceptance = true } } };
         var fingerprint = PersistenceFingerprint.Of(options, configuration.Options.Shards);
         // With Redis, one lease per account shard and one for the split-brain resolver, in the journal's Redis: two
         // partitions of a cluster can never both host an identity. In memory (a single-node demo) there is no lease.

@@ -38,6 +38,9 @@ public sealed class EmbeddedNode : IAsyncDisposable
     /// <summary>The account shard region: send it any <see cref="Actors.Accounts.IAccountCommand"/>.</summary>
     public IActorRef Accounts { get; }
 
+    /// <summary>Whether this node's acceptances record per-acceptance client references (Redis retention is on).</summary>
+    public bool ReferencePerAcceptance => _configuration.Options.Account.ReferencePerAcceptance;
+
     public static async Task<EmbeddedNode> StartAsync(
         NodeOptions options, ExecutorServices services, ILogger logger, Action<AkkaConfigurationBuilder>? extra = null,
         CancellationToken cancellationToken = default)

@@ -28,35 +28,26 @@ public sealed class NodeConfiguration
     public static NodeConfiguration Load(Config? overrides)
     {
         var options = ExecutorConfiguration.Read(overrides);
-        RefuseForgettingBoth(options, overrides);
+        if (RetentionOn(overrides)) options = options with { Account = options.Account with { ReferencePerAcceptance = true } };
         return new(ExecutorConfiguration.Merge(overrides), options, LeaseTimings.Read(overrides));
     }
 
     /// <summary>
-    /// A pair's legs are sent under client references made of its identity and pair id, and a venue answers a
-    /// reference it already holds with the bet it holds. With retention on, a closed pair is forgotten entirely; with a
-    /// signal-id window, the account forgets the id too. Both together let a signal reusing an old id start a fresh pair
-    /// under the old references: its "positive" would be the old bet, and a hedge could be placed against a positive
-    /// hedged long ago (by hand, say). Either alone is safe (a remembered id is a duplicate; a remembered pair refuses
-    /// the reuse as signal-id-reused), so the node refuses to run with both until references carry a per-acceptance part.
+    /// Whether the Redis snapshot store forgets closed pairs (retention). Then a signal id outside its window can be
+    /// accepted again with no trace of its old pair, and a pair id alone would name the old pair's bets at the venue:
+    /// the node's acceptances then record per-acceptance client references (see Domain.Legs.ClientReference).
     /// </summary>
-    private static void RefuseForgettingBoth(ExecutorOptions options, Config? overrides)
+    private static bool RetentionOn(Config? overrides)
     {
-        if (options.Account.SignalIdWindow is null || overrides is null) return;
-        var store = overrides.GetConfig(Persistence.Redis.RedisPersistence.SnapshotStorePluginId);
-        if (store is null || store.IsEmpty) return;
-        bool retentionOn;
+        var store = overrides?.GetConfig(Persistence.Redis.RedisPersistence.SnapshotStorePluginId);
+        if (store is null || store.IsEmpty) return false;
         try
         {
-            retentionOn = Persistence.Redis.Retention.RetentionSettings.FromConfig(store).IsOn;
+            return Persistence.Redis.Retention.RetentionSettings.FromConfig(store).IsOn;
         }
         catch (ConfigurationException)
         {
-            return; // the snapshot store refuses it at start, naming the key
+            return false; // the snapshot store refuses it at start, naming the key
         }
-        if (retentionOn)
-            throw new SettingException("bet-executor.signal-id-window",
-                $"must be off while {Persistence.Redis.RedisPersistence.SnapshotStorePluginId}.retention.keep-events-for is set: " +
-                "retention forgets closed pairs, and a signal id forgotten too could start a new pair under an old pair's client references");
     }
 }

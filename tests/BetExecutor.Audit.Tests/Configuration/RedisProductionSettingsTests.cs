@@ -24,7 +24,6 @@ public sealed class RedisProductionSettingsTests : IDisposable
     public void Dispose() => Directory.Delete(_archive, recursive: true);
 
     private string ProductionHocon => $$"""
-        bet-executor.signal-id-window = off
         akka.persistence.journal.redis { wait-for-replicas = 1, wait-timeout = 400ms }
         akka.persistence.snapshot-store.redis {
           wait-for-replicas = 1

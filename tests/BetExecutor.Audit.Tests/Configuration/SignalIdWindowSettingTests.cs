@@ -5,8 +5,9 @@ using BetExecutor.Node.Hosting;
 namespace BetExecutor.Audit.Tests.Configuration;
 
 /// <summary>
-/// bet-executor.signal-id-window: 7d by default, off remembers every id, never below 1h nor max-signal-age; a node
-/// refuses it together with retention (both forgetting would let a reused id start a pair under old client references).
+/// bet-executor.signal-id-window: 7d by default, off remembers every id, never below 1h nor max-signal-age. With Redis
+/// retention on as well (both forget: a reused id can start a pair with no trace of the old one), the node's
+/// acceptances record per-acceptance client references.
 /// </summary>
 public sealed class SignalIdWindowSettingTests
 {
@@ -42,20 +43,17 @@ public sealed class SignalIdWindowSettingTests
         """;
 
     [Theory]
-    [InlineData("bet-executor.signal-id-window = 1h")]
-    [InlineData("")]
-    public void A_node_refuses_a_window_together_with_retention_naming_the_window(string window)
+    [InlineData("bet-executor.signal-id-window = 1h\n" + Retention, true)]
+    [InlineData(Retention, true)]
+    [InlineData("bet-executor.signal-id-window = off\n" + Retention, true)]
+    [InlineData("bet-executor.signal-id-window = 1h", false)]
+    [InlineData("bet-executor.signal-id-window = 1h\nakka.persistence.snapshot-store.redis.retention.keep-events-for = off", false)]
+    [InlineData("", false)]
+    public void A_node_runs_with_a_window_and_retention_together_and_then_records_per_acceptance_references(string overrides, bool perAcceptance)
     {
-        var error = Assert.Throws<SettingException>(() => NodeConfiguration.Load(ConfigurationFactory.ParseString(window + "\n" + Retention)));
+        var configuration = NodeConfiguration.Load(ConfigurationFactory.ParseString(overrides));
 
-        Assert.Equal("bet-executor.signal-id-window", error.Setting);
-        Assert.Contains("retention.keep-events-for", error.Message);
+        Assert.Equal(perAcceptance, configuration.Options.Account.ReferencePerAcceptance);
+        Assert.Equal(perAcceptance, configuration.Options.ToSettings("n").Account.ReferencePerAcceptance);
     }
-
-    [Theory]
-    [InlineData("bet-executor.signal-id-window = off\n" + Retention)]
-    [InlineData("bet-executor.signal-id-window = 1h")]
-    [InlineData("bet-executor.signal-id-window = 1h\nakka.persistence.snapshot-store.redis.retention.keep-events-for = off")]
-    public void A_node_runs_with_either_forgetting_alone(string overrides) =>
-        Assert.NotNull(NodeConfiguration.Load(ConfigurationFactory.ParseString(overrides)));
 }

@@ -32,7 +32,6 @@ public sealed class AccountRetentionTests : IDisposable
     {
         await using var redis = await RedisServerProcess.StartNewAsync();
         await using var executor = await Executor.StartAsync(s => s with { AccountSnapshotEvery = 2 }, redis.ConnectionString, $$"""
-            bet-executor.signal-id-window = off # retention forgets closed pairs: the node then remembers every id
             akka.persistence.snapshot-store.redis.retention {
               keep-events-for = 0s
               archive-directory = "{{_archive.Replace("\\", "\\\\")}}"

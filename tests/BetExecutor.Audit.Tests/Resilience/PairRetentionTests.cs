@@ -37,7 +37,6 @@ public sealed class PairRetentionTests : IDisposable
     {
         await using var redis = await RedisServerProcess.StartNewAsync();
         await using var executor = await Executor.StartAsync(redis: redis.ConnectionString, hocon: $$"""
-            bet-executor.signal-id-window = off # retention forgets closed pairs: the node then remembers every id
             akka.persistence.snapshot-store.redis.retention {
               keep-events-for = 0s
               archive-directory = "{{_archive.Replace("\\", "\\\\")}}"

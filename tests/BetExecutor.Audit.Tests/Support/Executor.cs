@@ -18,13 +18,22 @@ public static class Executor
             hocon: hocon is null ? null : Akka.Configuration.ConfigurationFactory.ParseString(hocon));
     }
 
-    /// <summary>Scripts both legs of the signal at the venue, then sends it.</summary>
+    /// <summary>
+    /// Scripts both legs of the signal at the venue, then sends it. A node with per-acceptance references (retention on)
+    /// places them under references that also hash the acceptance's instant: now on the virtual clock, which stands still
+    /// until the test advances it.
+    /// </summary>
     public static Task<SignalAnswer> SendAsync(this ExecutorSimulation simulation, Signal signal, LegScript positive, LegScript hedge, TimeSpan? timeout = null)
     {
-        simulation.Venue.Script(Signals.PositiveRef(signal), positive);
-        simulation.Venue.Script(Signals.HedgeRef(signal), hedge);
+        var acceptedAt = AcceptedNow(simulation);
+        simulation.Venue.Script(Signals.PositiveRef(signal, acceptedAt), positive);
+        simulation.Venue.Script(Signals.HedgeRef(signal, acceptedAt), hedge);
         return simulation.ExecuteAsync(signal, timeout);
     }
+
+    /// <summary>The instant a signal sent now is accepted at, as its references hash it (null: the node does not).</summary>
+    public static DateTimeOffset? AcceptedNow(this ExecutorSimulation simulation) =>
+        simulation.Node.ReferencePerAcceptance ? simulation.Clock.UtcNow : null;
 
     public static Task RunUntilQuietAsync(this ExecutorSimulation simulation) =>
         simulation.RunUntilQuietAsync(simulation.Clock.UtcNow.AddDays(30));

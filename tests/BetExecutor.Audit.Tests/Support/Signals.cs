@@ -25,7 +25,9 @@ public static class Signals
     public static LegScript Leg(string place, SettlementState settle, TimeSpan visibleAfter = default, bool lookupFails = false) =>
         new(PlaceScript.Parse(place, "place"), settle, visibleAfter, lookupFails);
 
-    public static ClientReference PositiveRef(Signal signal) => ClientReference.For(signal.Identity, signal.PairId, LegKind.Positive);
+    /// <param name="acceptedAt">for a node with per-acceptance references (retention on): when the signal was accepted.</param>
+    public static ClientReference PositiveRef(Signal signal, DateTimeOffset? acceptedAt = null) => ClientReference.For(signal.Identity, signal.PairId, LegKind.Positive, acceptedAt);
 
-    public static ClientReference HedgeRef(Signal signal) => ClientReference.For(signal.Identity, signal.PairId, LegKind.Hedge);
+    /// <param name="acceptedAt">as for <see cref="PositiveRef"/>.</param>
+    public static ClientReference HedgeRef(Signal signal, DateTimeOffset? acceptedAt = null) => ClientReference.For(signal.Identity, signal.PairId, LegKind.Hedge, acceptedAt);
 }
