@@ -5,6 +5,7 @@ using BetExecutor.Admin.Endpoints;
 using BetExecutor.Admin.Requests;
 using BetExecutor.Actors.Configuration;
 using BetExecutor.Telemetry;
+using BetExecutor.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -55,23 +56,9 @@ public sealed class AdminServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(logger);
 
-        // An empty builder: no configuration sources (ASPNETCORE_URLS cannot widen the binding), no logging providers
-        // (ASP.NET's own lines could carry the Authorization header); the API logs through Serilog itself.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(AdminServer).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            // Bodies are bounded while reading (BoundedBody), which answers 413 instead of cutting the connection.
-            kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Listen(options.Listen);
-        });
+        var builder = KestrelServer.CreateBuilder(typeof(AdminServer), options.Listen);
         builder.Services.AddRouting();
         builder.Services.AddBetExecutorMetrics();
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var app = builder.Build();
         var watch = new MembershipWatch(cluster.System, cluster.Clock);
         var ask = new ClusterAsk(cluster, options.AnswerTimeout);
@@ -92,28 +79,14 @@ public sealed class AdminServer : IAsyncDisposable
             else await next(context);
         });
         app.UseEndpoints(_ => { });
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            watch.Dispose();
-            await app.DisposeAsync();
-            throw;
-        }
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var address = new Uri(bound.EndsWith('/') ? bound : bound + "/");
-        if (!IPAddress.IsLoopback(options.Listen.Address))
-            logger.Warning("Admin API listens on {Listen}, beyond loopback: reachable from other machines", options.Listen);
+        var address = await KestrelServer.StartAsync(app, options.Listen, "Admin API", logger, watch.Dispose, cancellationToken);
         logger.ForContext("TokenNames", options.Tokens.Names).Information("Admin API listening on {Address}", address);
         return new AdminServer(app, watch, address);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await KestrelServer.StopAsync(_app);
         _watch.Dispose();
     }
 }

@@ -5,6 +5,7 @@ using BetExecutor.Actors.Time;
 using BetExecutor.Gateway.Configuration;
 using BetExecutor.Gateway.Endpoints;
 using BetExecutor.Gateway.Health;
+using BetExecutor.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -58,39 +59,11 @@ public sealed class GatewayServer : IAsyncDisposable
             throw new SettingException($"{GatewayConfiguration.Section}.api-keys",
                 $"no API key configured, so no one could send a signal: add name = \"<sha256 hex of the key>\" or set {GatewayConfiguration.KeysVariable}=name=<hex>");
 
-        // An empty builder: no configuration sources (ASPNETCORE_URLS and the like cannot widen the binding), no
-        // logging providers (ASP.NET's own lines could carry headers); the gateway logs through Serilog itself.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(GatewayServer).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            // The body limit is enforced while reading (BoundedBody), which also drains a refused body so its sender
-            // hears the 413; Kestrel's own limit would cut the connection instead.
-            kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Listen(options.Listen);
-        });
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        var builder = KestrelServer.CreateBuilder(typeof(GatewayServer), options.Listen);
         var app = builder.Build();
         var requests = new GatewayRequests(options, new SignalEndpoints(options, accounts, clock), new HealthEndpoints(readiness), logger);
         app.Run(requests.HandleAsync);
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            requests.Dispose();
-            await app.DisposeAsync();
-            throw;
-        }
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var address = new Uri(bound.EndsWith('/') ? bound : bound + "/");
-        if (!IPAddress.IsLoopback(options.Listen.Address))
-            logger.Warning("Gateway listens on {Listen}, beyond loopback: reachable from other machines", options.Listen);
+        var address = await KestrelServer.StartAsync(app, options.Listen, "Gateway", logger, requests.Dispose, cancellationToken);
         // The one start line the node shows (its caller does not log another); the key names, never keys, as a property.
         logger.ForContext("ApiKeyNames", options.Keys.Names).Information("Gateway listening on {Address}", address);
         return new GatewayServer(app, requests, address);
@@ -98,8 +71,7 @@ public sealed class GatewayServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await KestrelServer.StopAsync(_app);
         _requests.Dispose();
     }
 }

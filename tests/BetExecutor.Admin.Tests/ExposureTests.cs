@@ -23,6 +23,7 @@ public sealed class ExposureTests
 
         var open = await admin.GetAsync("exposures?open=true");
         var shown = await admin.GetAsync(Exposure);
+        var pairBefore = await admin.GetAsync("identities/bookie/brand1/alice/pairs/s-1");
         var noReason = await admin.PostAsync(Exposure + "/resolve", new { });
         var nonePair = await admin.PostAsync("identities/bookie/brand1/alice/exposures/s-9/resolve", new { reason = "x" });
         var noneShown = await admin.GetAsync("identities/bookie/brand1/alice/exposures/s-9");
@@ -32,6 +33,7 @@ public sealed class ExposureTests
         var all = await admin.GetAsync("exposures");
         var badOpen = await admin.GetAsync("exposures?open=maybe");
         var identity = await admin.GetAsync("identities/bookie/brand1/alice");
+        var pairAfter = await admin.GetAsync("identities/bookie/brand1/alice/pairs/s-1");
 
         var listed = Assert.Single(open.Json!.AsArray());
         Assert.Equal(("bookie/brand1/alice", "s-1", "unhedged", "open"),
@@ -51,6 +53,8 @@ public sealed class ExposureTests
         Assert.Empty(openAfter.Json!.AsArray());
         Assert.Equal("resolved", Assert.Single(all.Json!.AsArray())!["status"]!.GetValue<string>());
         Assert.Equal((HttpStatusCode.BadRequest, "open"), (badOpen.Status, badOpen.ErrorField));
+        Assert.Equal(("exposure", "open"), (pairBefore["state"], pairBefore["exposure"]));
+        Assert.Equal(("exposure", "resolved"), (pairAfter["state"], pairAfter["exposure"]));
         var actions = identity.Json!["operatorActions"]!.AsArray().Select(a => (a!["action"]!.GetValue<string>(), a["by"]!.GetValue<string>())).ToArray();
         Assert.Contains(("exposure-raised", "executor"), actions);
         Assert.Contains(("resolve-exposure", "ops-anna"), actions);

@@ -28,6 +28,7 @@ public sealed class HistoryTests
 
         Assert.Equal(HttpStatusCode.OK, pair.Status);
         Assert.Equal("settled", pair["state"]);
+        Assert.Null(pair.Json!["exposure"]); // a pair that raised none shows no exposure state
         var kinds = pair.Json!["events"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToArray();
         Assert.Equal("account.signal-accepted.v1", kinds[0]);
         Assert.Contains("pair.positive-intent-recorded.v1", kinds);

@@ -31,14 +31,16 @@ internal sealed class HistoryEndpoints(ClusterAsk ask)
             .OrderBy(e => (e.Entry.Event as IDomainEvent)?.Meta.At ?? DateTimeOffset.MinValue)
             .ThenBy(e => e.Source == "account" ? 0 : 1)
             .ThenBy(e => e.Entry.SequenceNr);
-        return new JsonObject
+        var shown = new JsonObject
         {
             ["identity"] = identity.Key,
             ["pairId"] = pairId,
             ["state"] = State(accountEvents),
-            ["events"] = AdminJson.Array(events.Select(e => (JsonNode)Event(e.Source, e.Entry))),
-            ["operatorActions"] = AuditTrail.Of(accountEvents),
         };
+        if (ExposureState(accountEvents) is { } exposure) shown["exposure"] = exposure;
+        shown["events"] = AdminJson.Array(events.Select(e => (JsonNode)Event(e.Source, e.Entry)));
+        shown["operatorActions"] = AuditTrail.Of(accountEvents);
+        return shown;
     }
 
     /// <summary>Every identity whose journal holds a pair with this id.</summary>
@@ -103,6 +105,21 @@ internal sealed class HistoryEndpoints(ClusterAsk ask)
         if (accountEvents.Any(e => e.Event is SignalAccepted)) return "in-flight";
         if (accountEvents.Any(e => e.Event is SignalDenied)) return "denied";
         return "unknown";
+    }
+
+    /// <summary>
+    /// For a pair that raised an exposure: <c>open</c>, or <c>resolved</c> once an operator resolved it (its outcome,
+    /// <c>state</c>, stays <c>exposure</c>: that is how it finished). Null for a pair that raised none.
+    /// </summary>
+    private static string? ExposureState(IReadOnlyList<JournalEntry> accountEvents)
+    {
+        var last = accountEvents.Select(e => e.Event).LastOrDefault(e => e is ExposureOpened or ExposureResolved);
+        return last switch
+        {
+            ExposureOpened => "open",
+            ExposureResolved => "resolved",
+            _ => null,
+        };
     }
 
     private static JsonObject Event(string source, JournalEntry entry)

@@ -90,14 +90,15 @@ public sealed class EmbeddedNode : IAsyncDisposable
 
     /// <summary>
     /// Until the node is up, or refused by the cluster (the caller reads <see cref="Refusal"/>). A system that stops
-    /// first (downed while joining) fails the start at once; the refusal's reason may still follow it.
+    /// first (it gave up joining its seeds, or was downed while joining) fails the start at once, as a join that timed
+    /// out; a refusal's reason may still follow it.
     /// </summary>
     private static async Task WhenMemberUp(ActorSystem system, NodeRefusal refusal, TimeSpan timeout)
     {
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => up.TrySetResult());
         var finished = await Task.WhenAny(up.Task, refusal.Refused, system.WhenTerminated, Task.Delay(timeout));
-        if (finished == system.WhenTerminated) throw new InvalidOperationException("the node stopped before it joined its cluster");
+        if (finished == system.WhenTerminated) throw new TimeoutException("the node stopped before it joined its cluster (it gave up joining, or was downed)");
         if (finished != up.Task && finished != refusal.Refused) throw new TimeoutException($"the node did not join its cluster within {timeout}");
     }
 

@@ -50,6 +50,9 @@ public sealed class EventArchive(string directory)
         try
         {
             await using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
+            // A record torn by a crash mid-write (its events were never deleted: they are archived again) is closed
+            // first, so these start on a line of their own.
+            if (EndsTorn(file)) text.Insert(0, '\n');
             await stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString())).ConfigureAwait(false);
             stream.Flush(flushToDisk: true);
         }
@@ -60,20 +63,53 @@ public sealed class EventArchive(string directory)
         return file;
     }
 
-    /// <summary>Every archived event, each (persistence id, sequence number) once, in file then line order.</summary>
+    private static bool EndsTorn(string file)
+    {
+        using var read = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (read.Length == 0) return false;
+        read.Seek(-1, SeekOrigin.End);
+        return read.ReadByte() != '\n';
+    }
+
+    /// <summary>
+    /// Every archived event, each (persistence id, sequence number) once, in file then line order. A file's last line
+    /// without its newline is a record still being written (read it next time), and a line cut short by a crash
+    /// mid-write is skipped: its events were not deleted from Redis, so they are archived again whole. Any other line
+    /// that does not read is refused.
+    /// </summary>
+    /// <exception cref="InvalidDataException">a line that is neither a record nor one cut short.</exception>
     public static async Task<IReadOnlyList<ArchivedEvent>> ReadAsync(string directory)
     {
         var seen = new HashSet<(string, long)>();
         var events = new List<ArchivedEvent>();
         if (!System.IO.Directory.Exists(directory)) return events;
         foreach (var file in System.IO.Directory.GetFiles(directory, "events-*.ndjson").Order(StringComparer.Ordinal))
-        foreach (var line in await File.ReadAllLinesAsync(file).ConfigureAwait(false))
         {
-            if (line.Length == 0) continue;
-            var archived = JsonSerializer.Deserialize<ArchivedEvent>(line, Json)
-                ?? throw new InvalidDataException($"{file}: an empty record");
-            if (seen.Add((archived.PersistenceId, archived.SequenceNr))) events.Add(archived);
+            var text = await File.ReadAllTextAsync(file).ConfigureAwait(false);
+            var lines = text[..(text.LastIndexOf('\n') + 1)].Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].Length == 0 || Read(file, i + 1, lines[i]) is not { } archived) continue;
+                if (seen.Add((archived.PersistenceId, archived.SequenceNr))) events.Add(archived);
+            }
         }
         return events;
+    }
+
+    /// <returns>the record, or null for a line cut short (its JSON ends before the record does).</returns>
+    private static ArchivedEvent? Read(string file, int lineNumber, string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ArchivedEvent>(line, Json) ?? throw new InvalidDataException($"{file}:{lineNumber}: an empty record");
+        }
+        catch (JsonException ex) when (ex.BytePositionInLine >= Encoding.UTF8.GetByteCount(line))
+        {
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{file}:{lineNumber}: not an archived event ({ex.Message})", ex);
+        }
     }
 }
