@@ -27,8 +27,10 @@ internal static class PairRun
                     new SportEvent($"match-{round}", simulation.Clock.UtcNow.AddHours(2)),
                     new PositiveLegSpec("match-odds", "home", 2.10m, 50m, "EUR"),
                     new HedgeLegSpec(Hedger, "match-odds", "not-home", 2.05m, 1.95m));
-                simulation.Venue.Script(ClientReference.For(account, signal.PairId, LegKind.Positive), new LegScript(PlaceScript.Parse("accept", "place"), SettlementState.Won, TimeSpan.Zero));
-                simulation.Venue.Script(ClientReference.For(account, signal.PairId, LegKind.Hedge), new LegScript(PlaceScript.Parse("accept", "place"), SettlementState.Lost, TimeSpan.Zero));
+                // With retention on, the node's references also hash the acceptance's instant: now, on the virtual clock.
+                var acceptedAt = simulation.Node.ReferencePerAcceptance ? simulation.Clock.UtcNow : (DateTimeOffset?)null;
+                simulation.Venue.Script(ClientReference.For(account, signal.PairId, LegKind.Positive, acceptedAt), new LegScript(PlaceScript.Parse("accept", "place"), SettlementState.Won, TimeSpan.Zero));
+                simulation.Venue.Script(ClientReference.For(account, signal.PairId, LegKind.Hedge, acceptedAt), new LegScript(PlaceScript.Parse("accept", "place"), SettlementState.Lost, TimeSpan.Zero));
                 var answer = await simulation.ExecuteAsync(signal);
                 var kind = $"{answer.Kind} {answer.Reason}".Trim();
                 if (answer.Reason is not null && !answers.ContainsKey(kind)) Console.WriteLine($"{kind}: {answer.Detail}");
