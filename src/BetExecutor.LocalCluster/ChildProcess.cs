@@ -44,11 +44,11 @@ public sealed class ChildProcess
     /// </summary>
     public static ChildProcess Start(
         string name, string executable, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment,
-        string logPath, string workingDirectory, bool detach)
+        string logPath, string workingDirectory, bool detach, TimeProvider? time = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
         File.AppendAllText(logPath, string.Create(CultureInfo.InvariantCulture,
-            $"--- local-cluster: starting {name} at {DateTimeOffset.UtcNow:O}{Environment.NewLine}"));
+            $"--- local-cluster: starting {name} at {(time ?? TimeProvider.System).GetUtcNow():O}{Environment.NewLine}"));
         var offset = new FileInfo(logPath).Length;
 
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = workingDirectory };

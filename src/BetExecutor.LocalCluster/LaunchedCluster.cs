@@ -14,12 +14,13 @@ public sealed class LaunchedCluster : IAsyncDisposable
 
     private readonly LocalClusterOptions _options;
     private readonly List<ClusterNode> _nodes = [];
-    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+    private readonly DateTimeOffset _startedAt;
     private IReadOnlyList<string> _seeds = [];
 
     private LaunchedCluster(LocalClusterOptions options, ApiKey apiKey, ApiKey adminToken)
     {
         _options = options;
+        _startedAt = options.Time.GetUtcNow();
         ApiKey = apiKey;
         AdminToken = adminToken;
     }
@@ -51,10 +52,10 @@ public sealed class LaunchedCluster : IAsyncDisposable
         TimeSpan Left() => options.ReadyWithin - clock.Elapsed;
         try
         {
-            cluster.Redis = await RedisInstance.StartAsync(options.RedisServer, options.Directory, options.Detach, Left());
+            cluster.Redis = await RedisInstance.StartAsync(options.RedisServer, options.Directory, options.Detach, Left(), options.Time);
             cluster.Record(ready: false);
             progress($"redis-server on {cluster.Redis.Address} (pid {cluster.Redis.Process.Pid})");
-            cluster.Venue = await VenueInstance.StartAsync(options.VenueAssembly, options.VenueSeed, options.Directory, options.Detach, Left());
+            cluster.Venue = await VenueInstance.StartAsync(options.VenueAssembly, options.VenueSeed, options.Directory, options.Detach, Left(), options.Time);
             cluster.Record(ready: false);
             progress($"venue simulator on {cluster.Venue.Url} (pid {cluster.Venue.Process.Pid})");
 
@@ -153,7 +154,7 @@ public sealed class LaunchedCluster : IAsyncDisposable
 
     private ChildProcess Launch(NodeSpec spec) =>
         ChildProcess.Start(spec.Name, "dotnet", [_options.NodeAssembly], EnvironmentOf(spec),
-            Path.Combine(_options.Directory, "logs", $"{spec.Name}.log"), Path.GetDirectoryName(_options.NodeAssembly)!, _options.Detach);
+            Path.Combine(_options.Directory, "logs", $"{spec.Name}.log"), Path.GetDirectoryName(_options.NodeAssembly)!, _options.Detach, _options.Time);
 
     /// <summary>
     /// Starts a new incarnation of a node that is no longer running (stopped or killed by the caller): same name,

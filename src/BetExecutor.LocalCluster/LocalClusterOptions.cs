@@ -31,4 +31,7 @@ public sealed record LocalClusterOptions
 
     /// <summary>Further environment variables for every node (e.g. BETEXECUTOR_LOG_LEVEL).</summary>
     public IReadOnlyDictionary<string, string> NodeEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What stamps cluster.json's start time and the processes' log headers.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

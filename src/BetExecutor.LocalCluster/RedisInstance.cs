@@ -28,7 +28,7 @@ public sealed class RedisInstance
     /// <summary>As the node reads it (BETEXECUTOR_REDIS).</summary>
     public string ConnectionString => $"{Address},password={Password}";
 
-    public static async Task<RedisInstance> StartAsync(string executable, string directory, bool detach, TimeSpan within)
+    public static async Task<RedisInstance> StartAsync(string executable, string directory, bool detach, TimeSpan within, TimeProvider time)
     {
         var dataDirectory = Path.Combine(directory, "redis");
         Directory.CreateDirectory(dataDirectory);
@@ -47,7 +47,7 @@ public sealed class RedisInstance
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(configuration, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         var process = ChildProcess.Start("redis", executable, [configuration], new Dictionary<string, string>(),
-            Path.Combine(directory, "logs", "redis.log"), dataDirectory, detach);
+            Path.Combine(directory, "logs", "redis.log"), dataDirectory, detach, time);
         var redis = new RedisInstance(port, password, process);
         await redis.WaitUntilAnsweringAsync(within);
         return redis;

@@ -15,12 +15,12 @@ public sealed class VenueInstance
     public Uri Url { get; }
     public ChildProcess Process { get; }
 
-    public static async Task<VenueInstance> StartAsync(string assembly, int seed, string directory, bool detach, TimeSpan within)
+    public static async Task<VenueInstance> StartAsync(string assembly, int seed, string directory, bool detach, TimeSpan within, TimeProvider time)
     {
         var url = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/");
         var process = ChildProcess.Start("venue", "dotnet",
             [assembly, "--urls", url.AbsoluteUri.TrimEnd('/'), "--seed", seed.ToString(CultureInfo.InvariantCulture)],
-            new Dictionary<string, string>(), Path.Combine(directory, "logs", "venue.log"), Path.GetDirectoryName(assembly)!, detach);
+            new Dictionary<string, string>(), Path.Combine(directory, "logs", "venue.log"), Path.GetDirectoryName(assembly)!, detach, time);
         var venue = new VenueInstance(url, process);
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(2) };
         var clock = Stopwatch.StartNew();

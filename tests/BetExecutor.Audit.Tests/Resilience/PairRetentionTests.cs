@@ -8,11 +8,7 @@ using BetExecutor.Audit.Tests.Support;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Domain.Pairs;
-using BetExecutor.Persistence.Redis;
-using BetExecutor.Persistence.Redis.Retention;
-using BetExecutor.Persistence.Redis.Tests.Infrastructure;
 using BetExecutor.Simulation;
-using StackExchange.Redis;
 using static BetExecutor.Audit.Tests.Support.Signals;
 
 namespace BetExecutor.Audit.Tests.Resilience;
@@ -24,27 +20,16 @@ namespace BetExecutor.Audit.Tests.Resilience;
 /// exposed keeps every event until the operator resolves the exposure, then they go the same way. The archive holds
 /// each deleted event once, and folding the archived events gives the snapshot's state.
 /// </summary>
-public sealed class PairRetentionTests : IDisposable
+public sealed class PairRetentionTests
 {
     private static readonly Identity Liam = Account("liam");
     private static readonly Identity Mia = Account("mia");
-    private readonly string _archive = Directory.CreateTempSubdirectory("betexec-pair-retention-").FullName;
-
-    public void Dispose() => Directory.Delete(_archive, recursive: true);
 
     [Fact]
     public async Task A_finished_pair_recovers_from_its_snapshot_once_its_events_are_archived_and_deleted_and_an_exposed_one_keeps_them_until_resolved()
     {
-        await using var redis = await RedisServerProcess.StartNewAsync();
-        await using var executor = await Executor.StartAsync(redis: redis.ConnectionString, hocon: $$"""
-            akka.persistence.snapshot-store.redis.retention {
-              keep-events-for = 0s
-              archive-directory = "{{_archive.Replace("\\", "\\\\")}}"
-              sweep-interval = 1h
-            }
-            """);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var keys = new RedisKeys(executor.RedisKeyPrefix);
+        await using var rig = await RetentionRig.StartAsync(sweepInterval: "1h");
+        var executor = rig.Executor;
         var settled = BetPairActor.PersistenceIdFor(Mia, "s-1");
         var exposed = BetPairActor.PersistenceIdFor(Liam, "s-1");
 
@@ -54,49 +39,49 @@ public sealed class PairRetentionTests : IDisposable
         Assert.Single((await executor.StatusAsync(Liam)).Exposures);
 
         // Settled: every event archived once, then deleted; the pair recovers ended from its snapshot alone.
-        var miaHighest = await ArchivedAndDeletedAsync(connection, keys, settled);
+        var miaHighest = await ArchivedAndDeletedAsync(rig, settled);
         var (miaSnapshot, miaReplayed) = await RecoverAsync(executor, settled);
         Assert.Equal(PairStatus.Settled, miaSnapshot!.State.Status);
         Assert.Empty(miaReplayed);
-        Assert.Equal(await FoldArchivedAsync(Mia, settled), miaSnapshot.State);
+        Assert.Equal(await FoldArchivedAsync(rig, Mia, settled), miaSnapshot.State);
         Assert.True(miaHighest >= 5, $"{settled}: {miaHighest} events");
 
         // Exposed: nothing of it is archived or deleted while the exposure is open.
-        var liamHighest = await HighestAsync(connection, keys, exposed);
-        Assert.Equal(liamHighest, await StoredAsync(connection, keys, exposed));
-        Assert.Empty(await ArchivedAsync(exposed));
+        var liamHighest = await rig.HighestAsync(exposed);
+        Assert.Equal(liamHighest, await rig.StoredAsync(exposed));
+        Assert.Empty(await rig.ArchivedAsync(exposed));
         var (heldSnapshot, heldReplayed) = await RecoverAsync(executor, exposed);
         Assert.Equal((PairStatus.Exposed, (DateTimeOffset?)null, 0), (heldSnapshot!.State.Status, heldSnapshot.ExposureResolvedAt, heldReplayed.Count));
 
         await executor.ResolveExposureAsync(Liam, "s-1", "hedged by hand", "ops-anna");
-        Assert.Equal(liamHighest, await ArchivedAndDeletedAsync(connection, keys, exposed));
+        Assert.Equal(liamHighest, await ArchivedAndDeletedAsync(rig, exposed));
         var (released, replayed) = await RecoverAsync(executor, exposed);
         Assert.Equal(PairStatus.Exposed, released!.State.Status);
         Assert.NotNull(released.ExposureResolvedAt);
         Assert.Empty(replayed);
-        Assert.Equal(await FoldArchivedAsync(Liam, exposed), released.State);
+        Assert.Equal(await FoldArchivedAsync(rig, Liam, exposed), released.State);
 
         // The accounts are unchanged by it, across a restart.
-        var before = Json(await executor.StatusAsync(Liam)) + Json(await executor.StatusAsync(Mia));
+        var before = RetentionRig.Json(await executor.StatusAsync(Liam)) + RetentionRig.Json(await executor.StatusAsync(Mia));
         await executor.RestartAsync();
-        Assert.Equal(before, Json(await executor.StatusAsync(Liam)) + Json(await executor.StatusAsync(Mia)));
+        Assert.Equal(before, RetentionRig.Json(await executor.StatusAsync(Liam)) + RetentionRig.Json(await executor.StatusAsync(Mia)));
     }
 
     /// <summary>
     /// Waits (bounded) until the id's events are archived and gone from Redis; then checks that the archive holds each
     /// of 1 to the highest sequence number exactly once, and returns that highest.
     /// </summary>
-    private async Task<long> ArchivedAndDeletedAsync(ConnectionMultiplexer connection, RedisKeys keys, string persistenceId)
+    private static async Task<long> ArchivedAndDeletedAsync(RetentionRig rig, string persistenceId)
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            var archived = await ArchivedAsync(persistenceId);
-            if (archived.Count > 0 && await StoredAsync(connection, keys, persistenceId) == 0)
+            var archived = await rig.ArchivedAsync(persistenceId);
+            if (archived.Count > 0 && await rig.StoredAsync(persistenceId) == 0)
             {
-                var highest = await HighestAsync(connection, keys, persistenceId);
+                var highest = await rig.HighestAsync(persistenceId);
                 Assert.Equal(Enumerable.Range(1, (int)highest).Select(n => (long)n), archived.Select(a => a.SequenceNr));
                 // Once in the files too, not only after the reader's de-duplication.
-                var lines = Directory.GetFiles(_archive).SelectMany(File.ReadAllLines).Count(l => l.Contains($"\"persistenceId\":\"{persistenceId}\"", StringComparison.Ordinal));
+                var lines = Directory.GetFiles(rig.Archive).SelectMany(File.ReadAllLines).Count(l => l.Contains($"\"persistenceId\":\"{persistenceId}\"", StringComparison.Ordinal));
                 Assert.Equal(highest, lines);
                 return highest;
             }
@@ -105,20 +90,11 @@ public sealed class PairRetentionTests : IDisposable
         throw new TimeoutException($"{persistenceId}: its events were not archived and deleted from Redis in 20 s");
     }
 
-    private async Task<List<ArchivedEvent>> ArchivedAsync(string persistenceId) =>
-        (await EventArchive.ReadAsync(_archive)).Where(e => e.PersistenceId == persistenceId).OrderBy(e => e.SequenceNr).ToList();
-
     /// <summary>The pair's state folded from its archived events, read back as an audit would.</summary>
-    private async Task<PairState> FoldArchivedAsync(Identity identity, string persistenceId) =>
-        (await ArchivedAsync(persistenceId))
+    private static async Task<PairState> FoldArchivedAsync(RetentionRig rig, Identity identity, string persistenceId) =>
+        (await rig.ArchivedAsync(persistenceId))
             .Select(a => (PairEvent)JsonSerializer.Deserialize(a.Payload, Manifests.TypeOf(a.PayloadManifest), BetExecutorJsonSerializer.Options)!)
             .Aggregate(PairState.Initial(identity, persistenceId.Split('/')[^1]), (state, e) => state.Apply(e));
-
-    private static async Task<long> StoredAsync(ConnectionMultiplexer connection, RedisKeys keys, string persistenceId) =>
-        await connection.GetDatabase().SortedSetLengthAsync(keys.Events(persistenceId));
-
-    private static async Task<long> HighestAsync(ConnectionMultiplexer connection, RedisKeys keys, string persistenceId) =>
-        (long)await connection.GetDatabase().StringGetAsync(keys.HighestSequenceNr(persistenceId));
 
     /// <summary>Recovers the id on the node as the pair would (snapshot, then the events after it), without acting.</summary>
     private static async Task<(PairSnapshot? Snapshot, IReadOnlyList<object> Replayed)> RecoverAsync(ExecutorSimulation executor, string persistenceId)
@@ -146,6 +122,4 @@ public sealed class PairRetentionTests : IDisposable
 
         public override string PersistenceId { get; }
     }
-
-    private static string Json(AccountStatus status) => JsonSerializer.Serialize(status, BetExecutorJsonSerializer.Options);
 }

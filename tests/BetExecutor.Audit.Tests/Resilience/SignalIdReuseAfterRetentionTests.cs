@@ -5,10 +5,6 @@ using BetExecutor.Domain.Accounts;
 using BetExecutor.Domain.Identities;
 using BetExecutor.Domain.Legs;
 using BetExecutor.Domain.Pairs;
-using BetExecutor.Persistence.Redis;
-using BetExecutor.Persistence.Redis.Tests.Infrastructure;
-using BetExecutor.Simulation;
-using StackExchange.Redis;
 using static BetExecutor.Audit.Tests.Support.Signals;
 
 namespace BetExecutor.Audit.Tests.Resilience;
@@ -20,28 +16,17 @@ namespace BetExecutor.Audit.Tests.Resilience;
 /// bet and a hedge placed against it. With per-acceptance references the new signal places a new positive and hedges
 /// that, and nothing more is sent under the old pair's references.
 /// </summary>
-public sealed class SignalIdReuseAfterRetentionTests : IDisposable
+public sealed class SignalIdReuseAfterRetentionTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
     private static readonly Identity Liam = Account("liam");
-    private readonly string _archive = Directory.CreateTempSubdirectory("betexec-id-reuse-").FullName;
-
-    public void Dispose() => Directory.Delete(_archive, recursive: true);
 
     [Fact]
     public async Task An_id_reused_after_both_forgot_it_places_and_hedges_new_bets_never_reaching_the_old_pairs()
     {
-        await using var redis = await RedisServerProcess.StartNewAsync();
-        await using var executor = await Executor.StartAsync(s => s with { Account = s.Account with { SignalIdWindow = Window } }, redis.ConnectionString, $$"""
-            akka.persistence.snapshot-store.redis.retention {
-              keep-events-for = 0s
-              archive-directory = "{{_archive.Replace("\\", "\\\\")}}"
-              sweep-interval = 200ms
-            }
-            """);
+        await using var rig = await RetentionRig.StartAsync(s => s with { Account = s.Account with { SignalIdWindow = Window } }, sweepInterval: "200ms");
+        var executor = rig.Executor;
         Assert.True(executor.Node.ReferencePerAcceptance);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var keys = new RedisKeys(executor.RedisKeyPrefix);
 
         // The old pair: its positive taken, its hedge refused for good; resolved by an operator who hedged by hand.
         var old = For(Liam, "s-1");
@@ -54,7 +39,7 @@ public sealed class SignalIdReuseAfterRetentionTests : IDisposable
 
         // Retention forgets the closed pair (events archived, then snapshot and sequence number deleted); past the
         // window, the account's next decision forgets the id.
-        await ForgottenAsync(connection, keys, BetPairActor.PersistenceIdFor(Liam, "s-1"));
+        await ForgottenAsync(rig, BetPairActor.PersistenceIdFor(Liam, "s-1"));
         await executor.AdvanceByAsync(Window * 2);
         var denied = await executor.ExecuteAsync(For(Liam, "s-2", kickOff: Start));
         Assert.Equal(DenialReason.EventStarted, denied.Reason);
@@ -83,13 +68,12 @@ public sealed class SignalIdReuseAfterRetentionTests : IDisposable
     }
 
     /// <summary>Waits (bounded, real time: the sweep runs on the node's scheduler) until retention forgot the id.</summary>
-    private static async Task ForgottenAsync(ConnectionMultiplexer connection, RedisKeys keys, string persistenceId)
+    private static async Task ForgottenAsync(RetentionRig rig, string persistenceId)
     {
-        var db = connection.GetDatabase();
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            if (!await db.KeyExistsAsync(keys.HighestSequenceNr(persistenceId)) && !await db.KeyExistsAsync(keys.SnapshotIndex(persistenceId))
-                && await db.SortedSetLengthAsync(keys.Events(persistenceId)) == 0)
+            if (await rig.HighestAsync(persistenceId) == 0 && await rig.StoredAsync(persistenceId) == 0
+                && !await rig.Connection.GetDatabase().KeyExistsAsync(rig.Keys.SnapshotIndex(persistenceId)))
                 return;
             await Task.Delay(100);
         }
